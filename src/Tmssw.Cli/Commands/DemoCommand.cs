@@ -1,0 +1,41 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Tmssw.Core.Data;
+using Tmssw.Core.Demo;
+
+namespace Tmssw.Cli.Commands;
+
+internal static class DemoCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var command = new Command("demo", "Load every edition's public facts and the full 2024 demo edition. Loading twice adds nothing.");
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var scope = await CommandServices.OpenAsync(parse, ct);
+            var report = await scope.ServiceProvider.GetRequiredService<LoadDemo>().RunAsync(ct);
+            var setting = scope.ServiceProvider.GetRequiredService<DatabaseSetting>();
+            await console.Out.WriteLineAsync(report.AddedAnything
+                ? $"Demo loaded into {setting.Describe()}: {report}."
+                : $"The demo was already loaded into {setting.Describe()}; nothing added.");
+            return 0;
+        });
+        return command;
+    }
+}
+
+internal static class MigrateCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var command = new Command("migrate", "Create the database or bring it up to date.");
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var scope = await CommandServices.OpenAsync(parse, ct);
+            var setting = scope.ServiceProvider.GetRequiredService<DatabaseSetting>();
+            await console.Out.WriteLineAsync($"{setting.Describe()} is up to date.");
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,3 @@
+using Tmssw.Cli;
+
+return await TmsswCli.RunAsync(args, Console.Out, Console.Error);

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Tmssw.Core.Accounts;
+using Tmssw.Core.Data;
+using Tmssw.Core.Demo;
+using Tmssw.Core.Editions;
+
+namespace Tmssw.Core;
+
+/// <summary>Everything the web app and the CLI share: the database, the clock and the use cases.</summary>
+public static class CoreServices
+{
+    public static IServiceCollection AddTmsswCore(this IServiceCollection services, DatabaseSetting setting)
+    {
+        services.AddTmsswDatabase(setting);
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<LoadDemo>();
+        services.AddScoped<ListEditionSummaries>();
+        services.AddScoped<AddUser>();
+        return services;
+    }
+
+    /// <summary>Password and lockout rules, the same for every way in.</summary>
+    public static void ConfigureIdentity(IdentityOptions options)
+    {
+        options.Password.RequiredLength = 12;
+        options.Password.RequireDigit = true;
+        options.Password.RequireLowercase = true;
+        options.Password.RequireUppercase = true;
+        options.Password.RequireNonAlphanumeric = false;
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        options.Lockout.AllowedForNewUsers = true;
+        options.User.RequireUniqueEmail = true;
+    }
+
+    /// <summary>Identity without cookies, for the CLI.</summary>
+    public static IServiceCollection AddTmsswIdentityCore(this IServiceCollection services)
+    {
+        services.AddLogging();
+        services.AddIdentityCore<AppUser>(ConfigureIdentity)
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<TmsswDbContext>();
+        return services;
+    }
+}

@@ -1,0 +1,196 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Tmssw.Core.Accounts;
+using Tmssw.Core.Auditing;
+using Tmssw.Core.Cities;
+using Tmssw.Core.Conference;
+using Tmssw.Core.Editions;
+using Tmssw.Core.Participants;
+using Tmssw.Core.Posts;
+using Tmssw.Core.Scheduling;
+using Tmssw.Core.Splits;
+
+namespace Tmssw.Core.Data;
+
+/// <summary>
+/// The one model. Each provider has its own subclass so that each keeps its own migrations
+/// (<see cref="SqliteTmsswDbContext"/>, <see cref="PostgresTmsswDbContext"/>); code asks for this type.
+/// </summary>
+public abstract class TmsswDbContext(DbContextOptions options)
+    : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<Edition> Editions => Set<Edition>();
+    public DbSet<Objective> Objectives => Set<Objective>();
+    public DbSet<Phase> Phases => Set<Phase>();
+    public DbSet<PublishedFigure> PublishedFigures => Set<PublishedFigure>();
+    public DbSet<City> Cities => Set<City>();
+    public DbSet<Venue> Venues => Set<Venue>();
+    public DbSet<HostOrganization> HostOrganizations => Set<HostOrganization>();
+    public DbSet<MeetingOffer> MeetingOffers => Set<MeetingOffer>();
+    public DbSet<OfferWindow> OfferWindows => Set<OfferWindow>();
+    public DbSet<Participant> Participants => Set<Participant>();
+    public DbSet<StatusChange> StatusChanges => Set<StatusChange>();
+    public DbSet<Group> Groups => Set<Group>();
+    public DbSet<SplitPlan> SplitPlans => Set<SplitPlan>();
+    public DbSet<SplitAssignment> SplitAssignments => Set<SplitAssignment>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<ConferenceSession> ConferenceSessions => Set<ConferenceSession>();
+    public DbSet<Speaker> Speakers => Set<Speaker>();
+    public DbSet<Post> Posts => Set<Post>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<StaffAssignment> StaffAssignments => Set<StaffAssignment>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
+        Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
+
+    /// <summary>"sqlite" or "postgres": tests and diagnostics print it.</summary>
+    public abstract string ProviderName { get; }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<Edition>(e =>
+        {
+            e.HasIndex(x => x.Year).IsUnique();
+            e.Property(x => x.Title).HasMaxLength(200);
+            e.Property(x => x.ImplementingPartner).HasMaxLength(200);
+            e.Property(x => x.ContactEmail).HasMaxLength(254);
+            e.HasMany(x => x.Objectives).WithOne().HasForeignKey(x => x.EditionId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(x => x.Phases).WithOne().HasForeignKey(x => x.EditionId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(x => x.Figures).WithOne().HasForeignKey(x => x.EditionId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<Objective>().HasIndex(x => new { x.EditionId, x.Number }).IsUnique();
+        builder.Entity<Phase>().Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.Entity<PublishedFigure>(e =>
+        {
+            e.Property(x => x.Metric).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Qualifier).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Source).HasMaxLength(300);
+        });
+
+        builder.Entity<City>(e =>
+        {
+            e.Property(x => x.Id).HasMaxLength(60);
+            e.Property(x => x.TimeZone).HasMaxLength(60);
+        });
+        builder.Entity<Venue>().HasOne<City>().WithMany().HasForeignKey(x => x.CityId);
+        builder.Entity<HostOrganization>(e =>
+        {
+            e.HasIndex(x => x.Code).IsUnique();
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(40);
+            e.HasOne<City>().WithMany().HasForeignKey(x => x.CityId);
+            e.HasMany(x => x.Offers).WithOne(x => x.Host).HasForeignKey(x => x.HostOrganizationId);
+        });
+        builder.Entity<MeetingOffer>(e =>
+        {
+            e.HasOne<Edition>().WithMany().HasForeignKey(x => x.EditionId);
+            e.HasMany(x => x.Windows).WithOne().HasForeignKey(x => x.MeetingOfferId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Participant>(e =>
+        {
+            e.HasOne<Edition>().WithMany().HasForeignKey(x => x.EditionId);
+            e.HasOne<Group>().WithMany().HasForeignKey(x => x.GroupId).OnDelete(DeleteBehavior.SetNull);
+            e.Property(x => x.GivenName).HasMaxLength(100);
+            e.Property(x => x.FamilyName).HasMaxLength(100);
+            e.Property(x => x.Country).HasMaxLength(2);
+            e.Property(x => x.Region).HasMaxLength(60);
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            e.HasIndex(x => new { x.EditionId, x.Status });
+            e.HasIndex(x => new { x.EditionId, x.Country });
+            e.HasIndex(x => new { x.EditionId, x.FamilyName, x.GivenName });
+            e.HasMany(x => x.History).WithOne().HasForeignKey(x => x.ParticipantId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<StatusChange>(e =>
+        {
+            e.Property(x => x.From).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.To).HasConversion<string>().HasMaxLength(20);
+        });
+
+        builder.Entity<Group>(e =>
+        {
+            e.HasOne<Edition>().WithMany().HasForeignKey(x => x.EditionId);
+            e.HasOne<City>().WithMany().HasForeignKey(x => x.CityId);
+            e.HasIndex(x => new { x.EditionId, x.CityId }).IsUnique();
+        });
+        builder.Entity<SplitPlan>(e =>
+        {
+            e.HasOne<Edition>().WithMany().HasForeignKey(x => x.EditionId);
+            e.HasIndex(x => new { x.EditionId, x.Version }).IsUnique();
+            e.HasMany(x => x.Assignments).WithOne().HasForeignKey(x => x.SplitPlanId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<SplitAssignment>(e =>
+        {
+            e.HasOne<Participant>().WithMany().HasForeignKey(x => x.ParticipantId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<City>().WithMany().HasForeignKey(x => x.CityId);
+            e.HasIndex(x => new { x.SplitPlanId, x.ParticipantId }).IsUnique();
+        });
+
+        builder.Entity<Meeting>(e =>
+        {
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            e.HasOne<Group>().WithMany().HasForeignKey(x => x.GroupId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<MeetingOffer>().WithMany().HasForeignKey(x => x.MeetingOfferId);
+            e.HasIndex(x => new { x.GroupId, x.Start });
+        });
+
+        builder.Entity<ConferenceSession>(e =>
+        {
+            e.HasOne<Edition>().WithMany().HasForeignKey(x => x.EditionId);
+            e.HasMany(x => x.Speakers).WithMany(x => x.Sessions).UsingEntity("ConferenceSessionSpeakers");
+        });
+
+        builder.Entity<Post>(e =>
+        {
+            e.HasIndex(x => x.Slug).IsUnique();
+            e.HasIndex(x => x.PublishedAt);
+            e.HasOne<Edition>().WithMany().HasForeignKey(x => x.EditionId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        builder.Entity<AuditEntry>(e =>
+        {
+            e.HasIndex(x => x.At);
+            e.HasIndex(x => new { x.EntityType, x.EntityId });
+            e.Property(x => x.Action).HasMaxLength(40);
+            e.Property(x => x.EntityType).HasMaxLength(60);
+            e.Property(x => x.EntityId).HasMaxLength(60);
+        });
+
+        builder.Entity<StaffAssignment>(e =>
+        {
+            e.HasKey(x => new { x.UserId, x.EditionId });
+            e.HasOne<AppUser>().WithMany(x => x.EditionAssignments).HasForeignKey(x => x.UserId);
+            e.HasOne<Edition>().WithMany().HasForeignKey(x => x.EditionId);
+        });
+        builder.Entity<ApiToken>(e =>
+        {
+            e.HasIndex(x => x.TokenHash).IsUnique();
+            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId);
+        });
+    }
+}
+
+public sealed class SqliteTmsswDbContext(DbContextOptions<SqliteTmsswDbContext> options) : TmsswDbContext(options)
+{
+    public override string ProviderName => "sqlite";
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite cannot order or compare DateTimeOffset text; every instant here is UTC, so store ticks.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+}
+
+public sealed class PostgresTmsswDbContext(DbContextOptions<PostgresTmsswDbContext> options) : TmsswDbContext(options)
+{
+    public override string ProviderName => "postgres";
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // DateTime is only ever a local wall-clock time in a city's zone here; instants are DateTimeOffset.
+        configurationBuilder.Properties<DateTime>().HaveColumnType("timestamp without time zone");
+    }
+}

@@ -1,0 +1,269 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Tmssw.Core.Cities;
+using Tmssw.Core.Conference;
+using Tmssw.Core.Data;
+using Tmssw.Core.Participants;
+using Tmssw.Core.Posts;
+using Tmssw.Core.Reference;
+using Tmssw.Core.Splits;
+
+namespace Tmssw.Core.Demo;
+
+/// <summary>What one run of the demo loader added; a second run adds nothing.</summary>
+public sealed record DemoLoadReport(int Cities, int Editions, int Participants, int Hosts, int Offers, int Posts, int Groups, int Sessions)
+{
+    public bool AddedAnything => Cities + Editions + Participants + Hosts + Offers + Posts + Groups + Sessions > 0;
+
+    public override string ToString() =>
+        $"{Editions} editions, {Participants} participants, {Cities} cities, {Groups} groups, {Hosts} host organizations, "
+        + $"{Offers} meeting offers, {Sessions} conference sessions, {Posts} posts added";
+}
+
+/// <summary>
+/// Loads the reference cities, every edition's public facts and the full 2024 demo edition.
+/// Each part is keyed on something natural (year, city id, host code, post slug), so loading
+/// twice adds nothing.
+/// </summary>
+public sealed partial class LoadDemo(TmsswDbContext db, TimeProvider clock)
+{
+    public const string Actor = "demo loader";
+
+    public async Task<DemoLoadReport> RunAsync(CancellationToken cancellationToken = default)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var cities = await AddCitiesAsync(cancellationToken);
+        var editions = await AddEditionsAsync(cancellationToken);
+        var edition = await db.Editions.SingleAsync(e => e.Year == Demo2024.Year, cancellationToken);
+        var groups = await AddGroupsAsync(edition.Id, cancellationToken);
+        var participants = await AddParticipantsAsync(edition.Id, cancellationToken);
+        var (hosts, offers) = await AddHostsAndOffersAsync(edition.Id, cancellationToken);
+        var sessions = await AddConferenceAsync(edition.Id, cancellationToken);
+        var posts = await AddPostsAsync(edition.Id, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new DemoLoadReport(cities, editions, participants, hosts, offers, posts, groups, sessions);
+    }
+
+    private async Task<int> AddCitiesAsync(CancellationToken ct)
+    {
+        var known = (await db.Cities.Select(c => c.Id).ToListAsync(ct)).ToHashSet();
+        var missing = CityCatalog.All.Where(c => !known.Contains(c.Id)).ToList();
+        foreach (var c in missing)
+        {
+            db.Cities.Add(new City { Id = c.Id, Name = c.Name, State = c.State, TimeZone = c.TimeZone, Latitude = c.Latitude, Longitude = c.Longitude });
+        }
+
+        await db.SaveChangesAsync(ct);
+        return missing.Count;
+    }
+
+    private async Task<int> AddEditionsAsync(CancellationToken ct)
+    {
+        var years = (await db.Editions.Select(e => e.Year).ToListAsync(ct)).ToHashSet();
+        var added = DemoEditions.PublicFacts().Where(e => !years.Contains(e.Year)).ToList();
+        db.Editions.AddRange(added);
+        await db.SaveChangesAsync(ct);
+        return added.Count;
+    }
+
+    private async Task<int> AddGroupsAsync(int editionId, CancellationToken ct)
+    {
+        var existing = (await db.Groups.Where(g => g.EditionId == editionId).Select(g => g.CityId).ToListAsync(ct)).ToHashSet();
+        var added = 0;
+        foreach (var cityId in Demo2024.SplitCities.Where(c => !existing.Contains(c)))
+        {
+            db.Groups.Add(new Splits.Group { EditionId = editionId, CityId = cityId, Name = $"{CityCatalog.Get(cityId).Name} group" });
+            added++;
+        }
+
+        await db.SaveChangesAsync(ct);
+        return added;
+    }
+
+    private async Task<int> AddParticipantsAsync(int editionId, CancellationToken ct)
+    {
+        if (await db.Participants.AnyAsync(p => p.EditionId == editionId && p.IsSynthetic, ct))
+        {
+            return 0;
+        }
+
+        var now = clock.GetUtcNow();
+        var rows = EmbeddedCsv.Read("Tmssw.Demo.participants-2024.csv");
+        foreach (var r in rows)
+        {
+            var country = Countries.FindByCode(r["country"])
+                ?? throw new InvalidOperationException($"Demo participant {r["givenName"]} {r["familyName"]}: unknown country '{r["country"]}'.");
+            var p = new Participant
+            {
+                EditionId = editionId,
+                GivenName = r["givenName"].Trim().Normalize(NormalizationForm.FormC),
+                FamilyName = r["familyName"].Trim().Normalize(NormalizationForm.FormC),
+                Country = country.Alpha2,
+                Region = country.WorldRegion,
+                Gender = r["gender"],
+                Sector = r["sector"],
+                Agency = r["agency"],
+                Position = r["position"],
+                Themes = SplitList(r["themes"]),
+                Languages = SplitList(r["languages"]),
+                InterpretationLanguage = NullIfEmpty(r["interpretation"]),
+                DietaryNeeds = NullIfEmpty(r["dietary"]),
+                AccessibilityNeeds = NullIfEmpty(r["accessibility"]),
+                IsSynthetic = true,
+                CreatedAt = now,
+                UpdatedAt = now,
+            };
+            p.ChangeStatus(NominationStatus.Vetted, Actor, "Demo data", now);
+            p.ChangeStatus(NominationStatus.Confirmed, Actor, "Demo data", now);
+            db.Participants.Add(p);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return rows.Count;
+    }
+
+    private async Task<(int Hosts, int Offers)> AddHostsAndOffersAsync(int editionId, CancellationToken ct)
+    {
+        var hostsByCode = await db.HostOrganizations.ToDictionaryAsync(h => h.Code, ct);
+        var hostsAdded = 0;
+        foreach (var r in EmbeddedCsv.Read("Tmssw.Demo.hosts-2024.csv"))
+        {
+            if (hostsByCode.ContainsKey(r["hostId"]))
+            {
+                continue;
+            }
+
+            var venue = new Venue
+            {
+                CityId = r["city"],
+                Name = r["venueName"],
+                Address = NullIfEmpty(r["venueAddress"]),
+                Latitude = double.Parse(r["latitude"], CultureInfo.InvariantCulture),
+                Longitude = double.Parse(r["longitude"], CultureInfo.InvariantCulture),
+            };
+            var host = new HostOrganization
+            {
+                Code = r["hostId"],
+                CityId = r["city"],
+                Name = r["hostName"],
+                Kind = Enum.Parse<HostKind>(r["kind"]),
+                Venue = venue,
+            };
+            db.HostOrganizations.Add(host);
+            hostsByCode[host.Code] = host;
+            hostsAdded++;
+        }
+
+        await db.SaveChangesAsync(ct);
+
+        if (await db.MeetingOffers.AnyAsync(o => o.EditionId == editionId, ct))
+        {
+            return (hostsAdded, 0);
+        }
+
+        var offers = 0;
+        foreach (var r in EmbeddedCsv.Read("Tmssw.Demo.offers-2024.csv"))
+        {
+            var host = hostsByCode[r["hostId"]];
+            db.MeetingOffers.Add(new MeetingOffer
+            {
+                EditionId = editionId,
+                HostOrganizationId = host.Id,
+                Topic = r["topic"],
+                Themes = SplitList(r["themes"]),
+                DurationMinutes = int.Parse(r["minutes"], CultureInfo.InvariantCulture),
+                Value = int.Parse(r["value"], CultureInfo.InvariantCulture),
+                Required = bool.Parse(r["required"]),
+                VenueId = host.VenueId,
+                Windows = AvailabilityPattern.Expand(r["availability"], Demo2024.MeetingDays),
+            });
+            offers++;
+        }
+
+        await db.SaveChangesAsync(ct);
+        return (hostsAdded, offers);
+    }
+
+    private async Task<int> AddConferenceAsync(int editionId, CancellationToken ct)
+    {
+        if (await db.ConferenceSessions.AnyAsync(s => s.EditionId == editionId, ct))
+        {
+            return 0;
+        }
+
+        // Speakers are described by role: the demo names no real person.
+        var fbi = new Speaker { Name = "Special Agent in Charge (demo speaker)", Organization = "FBI New York Field Office" };
+        var state = new Speaker { Name = "Program Officer (demo speaker)", Organization = "U.S. Department of State" };
+        var prosecutor = new Speaker { Name = "Assistant U.S. Attorney (demo speaker)", Organization = "U.S. Attorney's Office" };
+        var sessions = new List<ConferenceSession>
+        {
+            new() { EditionId = editionId, Title = "Opening: ten years of Towards a More Safe and Secure World", Room = "Main hall",
+                Start = new(2024, 5, 16, 9, 0, 0), End = new(2024, 5, 16, 10, 30, 0), Themes = ["terrorism", "narcotics"], Speakers = [fbi, state] },
+            new() { EditionId = editionId, Title = "Synthetic opioids: following the precursors and the money", Room = "Room A",
+                Start = new(2024, 5, 16, 11, 0, 0), End = new(2024, 5, 16, 12, 30, 0), Themes = ["narcotics", "money-laundering"], Speakers = [prosecutor] },
+            new() { EditionId = editionId, Title = "Trafficking in persons: a victim-centered response", Room = "Room B",
+                Start = new(2024, 5, 16, 14, 0, 0), End = new(2024, 5, 16, 15, 30, 0), Themes = ["trafficking-in-persons"], Speakers = [state] },
+            new() { EditionId = editionId, Title = "Closing: global cooperation commitments", Room = "Main hall",
+                Start = new(2024, 5, 17, 10, 0, 0), End = new(2024, 5, 17, 11, 30, 0), Themes = [], Speakers = [fbi, state] },
+        };
+        db.ConferenceSessions.AddRange(sessions);
+        await db.SaveChangesAsync(ct);
+        return sessions.Count;
+    }
+
+    private async Task<int> AddPostsAsync(int editionId, CancellationToken ct)
+    {
+        var slugs = (await db.Posts.Select(p => p.Slug).ToListAsync(ct)).ToHashSet();
+        var added = 0;
+        foreach (var post in ParsePosts(EmbeddedCsv.ReadText("Tmssw.Demo.posts.md")))
+        {
+            if (slugs.Contains(post.Slug))
+            {
+                continue;
+            }
+
+            post.EditionId = editionId;
+            db.Posts.Add(post);
+            added++;
+        }
+
+        await db.SaveChangesAsync(ct);
+        return added;
+    }
+
+    /// <summary>Posts are kept as <c>--- slug: … | title: … | date: … | author: …</c> followed by Markdown.</summary>
+    internal static List<Post> ParsePosts(string text)
+    {
+        var posts = new List<Post>();
+        foreach (Match m in PostHeader().Matches(text))
+        {
+            var fields = m.Groups[1].Value.Split('|')
+                .Select(f => f.Split(':', 2))
+                .ToDictionary(f => f[0].Trim(), f => f[1].Trim());
+            var bodyStart = m.Index + m.Length;
+            var next = m.NextMatch();
+            var body = text[bodyStart..(next.Success ? next.Index : text.Length)].Trim();
+            var date = DateOnly.ParseExact(fields["date"], "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            posts.Add(new Post
+            {
+                Slug = fields["slug"],
+                Title = fields["title"],
+                Author = fields["author"],
+                BodyMarkdown = body,
+                PublishedAt = new DateTimeOffset(date.ToDateTime(new TimeOnly(14, 0)), TimeSpan.Zero),
+            });
+        }
+
+        return posts;
+    }
+
+    private static List<string> SplitList(string value) =>
+        [.. value.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+
+    private static string? NullIfEmpty(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    [GeneratedRegex(@"^--- (.+)$", RegexOptions.Multiline)]
+    private static partial Regex PostHeader();
+}

@@ -1,9 +1,11 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Tmssw.Core.Accounts;
 using Tmssw.Core.Data;
 using Tmssw.Core.Demo;
 using Tmssw.Core.Editions;
+using Tmssw.Core.Participants;
 
 namespace Tmssw.Core;
 
@@ -17,6 +19,11 @@ public static class CoreServices
         services.AddScoped<LoadDemo>();
         services.AddScoped<ListEditionSummaries>();
         services.AddScoped<AddUser>();
+        services.AddScoped<SensitiveFields>();
+        services.AddScoped<Auditing.AuditLog>();
+
+        // Keys in the database: every app instance and the CLI decrypt what the others encrypted.
+        services.AddDataProtection().SetApplicationName("tmssw").PersistKeysToDbContext<TmsswDbContext>();
         return services;
     }
 

@@ -21,6 +21,11 @@ public static class CoreServices
         services.AddScoped<AddUser>();
         services.AddScoped<SensitiveFields>();
         services.AddScoped<Auditing.AuditLog>();
+        services.AddScoped<SearchParticipants>();
+        services.AddScoped<GetEditionDashboard>();
+        services.AddScoped<SaveParticipant>();
+        services.AddScoped<ChangeParticipantStatus>();
+        services.AddScoped<RevealSensitive>();
 
         // Keys in the database: every app instance and the CLI decrypt what the others encrypted.
         services.AddDataProtection().SetApplicationName("tmssw").PersistKeysToDbContext<TmsswDbContext>();

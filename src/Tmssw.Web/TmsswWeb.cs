@@ -1,5 +1,12 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
 using Tmssw.Core;
+using Tmssw.Core.Accounts;
 using Tmssw.Core.Data;
+using Tmssw.Web.Api;
+using Tmssw.Web.Security;
 using Tmssw.Web.Startup;
 
 namespace Tmssw.Web;
@@ -7,24 +14,92 @@ namespace Tmssw.Web;
 /// <summary>Builds the web application; the <c>tmssw serve</c> command and the tests start it the same way.</summary>
 public static class TmsswWeb
 {
+    public const string SignInRateLimit = "signin";
+    public const string ApiRateLimit = "api";
+
     public static async Task<WebApplication> BuildAsync(string[] args, DatabaseSetting? setting = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         setting ??= DatabaseSetting.Resolve(builder.Configuration["db"]);
-        builder.Services.AddTmsswCore(setting);
-        builder.Services.AddRazorPages();
+        var services = builder.Services;
+        services.AddTmsswCore(setting);
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<ApiTokenService>();
+        services.AddWebUseCases();
+
+        services.AddIdentity<AppUser, Microsoft.AspNetCore.Identity.IdentityRole>(CoreServices.ConfigureIdentity)
+            .AddEntityFrameworkStores<TmsswDbContext>()
+            .AddDefaultTokenProviders();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/logout";
+            o.AccessDeniedPath = "/account/denied";
+            o.Cookie.Name = "tmssw";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.Events.OnRedirectToLogin = c => ApiAware(c, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = c => ApiAware(c, StatusCodes.Status403Forbidden);
+        });
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null);
+        services.AddAuthorization(Policies.Configure);
+
+        services.AddRazorPages();
+        services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
+        services.AddProblemDetails();
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "TMSSW API";
+            doc.Info.Description = "Editions, participants (scoped to the caller's role), cities, hosts, offers and groups. Authenticate with a personal API token: Authorization: Bearer tmssw_…";
+            return Task.CompletedTask;
+        }));
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            var signInPerMinute = builder.Configuration.GetValue("RateLimits:SignInPerMinute", 10);
+            var apiPerMinute = builder.Configuration.GetValue("RateLimits:ApiPerMinute", 600);
+            o.AddPolicy(SignInRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "local",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = signInPerMinute, Window = TimeSpan.FromMinutes(1) }));
+            o.AddPolicy(ApiRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.User.Identity?.Name ?? http.Connection.RemoteIpAddress?.ToString() ?? "anonymous",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = apiPerMinute, Window = TimeSpan.FromMinutes(1) }));
+        });
 
         var app = builder.Build();
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseExceptionHandler("/Error");
-        }
-
+        app.UseSecurityHeaders();
+        app.UseWhen(IsApi, api => api.UseExceptionHandler().UseStatusCodePages());
+        app.UseWhen(c => !IsApi(c), pages => pages
+            .UseExceptionHandler("/Error")
+            .UseStatusCodePagesWithReExecute("/Status", "?code={0}"));
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapRazorPages();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapTmsswApi();
 
-        await FirstStart.RunAsync(app.Services, app.Logger);
+        await FirstStart.RunAsync(app.Services, app.Configuration, app.Logger);
         return app;
+    }
+
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+
+    private static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (IsApi(context.HttpContext))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
     }
 }

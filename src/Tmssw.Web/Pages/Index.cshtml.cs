@@ -4,6 +4,7 @@ using Tmssw.Core.Editions;
 namespace Tmssw.Web.Pages;
 
 /// <summary>Public: every published edition.</summary>
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
 public sealed class IndexModel(ListEditionSummaries editions) : PageModel
 {
     public IReadOnlyList<EditionSummary> Editions { get; private set; } = [];

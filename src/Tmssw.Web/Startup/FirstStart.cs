@@ -5,12 +5,12 @@ using Tmssw.Core.Demo;
 namespace Tmssw.Web.Startup;
 
 /// <summary>
-/// Migrates the database and, when it holds no edition yet, loads the demo so that a first run has
-/// something to look at.
+/// Migrates the database, loads the demo when it holds no edition yet (so a first run has something
+/// to look at) and creates the first administrator.
 /// </summary>
 internal static class FirstStart
 {
-    public static async Task RunAsync(IServiceProvider services, ILogger logger)
+    public static async Task RunAsync(IServiceProvider services, IConfiguration configuration, ILogger logger)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TmsswDbContext>();
@@ -22,5 +22,7 @@ internal static class FirstStart
             var report = await scope.ServiceProvider.GetRequiredService<LoadDemo>().RunAsync();
             logger.LogInformation("Empty database: loaded the demo ({Report}).", report);
         }
+
+        await AdminBootstrap.RunAsync(scope.ServiceProvider, configuration, logger);
     }
 }

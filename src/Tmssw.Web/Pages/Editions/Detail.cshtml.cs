@@ -7,6 +7,7 @@ using Tmssw.Core.Editions;
 namespace Tmssw.Web.Pages.Editions;
 
 /// <summary>Public: a published edition's page.</summary>
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
 public sealed class DetailModel(TmsswDbContext db) : PageModel
 {
     private Dictionary<string, string> cityNames = [];

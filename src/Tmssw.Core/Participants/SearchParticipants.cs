@@ -1,0 +1,127 @@
+using Microsoft.EntityFrameworkCore;
+using Tmssw.Core.Accounts;
+using Tmssw.Core.Data;
+
+namespace Tmssw.Core.Participants;
+
+public sealed record ParticipantFilter(
+    string? Search = null,
+    NominationStatus? Status = null,
+    string? Country = null,
+    string? Region = null,
+    string? Theme = null,
+    int? GroupId = null,
+    string Sort = "name",
+    int Page = 1,
+    int PageSize = 50);
+
+public sealed record ParticipantRow(
+    int Id,
+    string GivenName,
+    string FamilyName,
+    string Country,
+    string Region,
+    string Sector,
+    string Agency,
+    string Position,
+    NominationStatus Status,
+    int? GroupId,
+    IReadOnlyList<string> Themes,
+    string? InterpretationLanguage);
+
+public sealed record ParticipantPage(IReadOnlyList<ParticipantRow> Rows, int Total, int Page, int PageSize)
+{
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+/// <summary>
+/// The participant list an edition's people see, always within the caller's scope: search, filter,
+/// sort and page in the database (indexed on edition, status, country and name), never in memory.
+/// </summary>
+public sealed class SearchParticipants(TmsswDbContext db)
+{
+    public const int MaxPageSize = 200;
+
+#pragma warning disable CA1862 // ToLower().Contains translates to SQL on both providers; StringComparison overloads do not.
+    public async Task<ParticipantPage> RunAsync(UserScope scope, int editionId, ParticipantFilter filter, CancellationToken cancellationToken = default)
+    {
+        var query = scope.Participants(db).AsNoTracking().Where(p => p.EditionId == editionId);
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+        {
+            var q = filter.Search.Trim().ToLower();
+            query = query.Where(p => (p.GivenName + " " + p.FamilyName).ToLower().Contains(q)
+                || p.Agency.ToLower().Contains(q) || p.Position.ToLower().Contains(q));
+        }
+
+        if (filter.Status is { } status)
+        {
+            query = query.Where(p => p.Status == status);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Country))
+        {
+            query = query.Where(p => p.Country == filter.Country);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Region))
+        {
+            query = query.Where(p => p.Region == filter.Region);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Theme))
+        {
+            query = query.Where(p => p.Themes.Contains(filter.Theme));
+        }
+
+        if (filter.GroupId is { } groupId)
+        {
+            query = query.Where(p => p.GroupId == groupId);
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var pageSize = Math.Clamp(filter.PageSize, 1, MaxPageSize);
+        var page = Math.Max(1, filter.Page);
+        query = filter.Sort switch
+        {
+            "country" => query.OrderBy(p => p.Country).ThenBy(p => p.FamilyName).ThenBy(p => p.Id),
+            "status" => query.OrderBy(p => p.Status).ThenBy(p => p.FamilyName).ThenBy(p => p.Id),
+            "updated" => query.OrderByDescending(p => p.UpdatedAt).ThenBy(p => p.Id),
+            "-name" => query.OrderByDescending(p => p.FamilyName).ThenByDescending(p => p.GivenName).ThenBy(p => p.Id),
+            _ => query.OrderBy(p => p.FamilyName).ThenBy(p => p.GivenName).ThenBy(p => p.Id),
+        };
+        var rows = await query.Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(p => new ParticipantRow(p.Id, p.GivenName, p.FamilyName, p.Country, p.Region, p.Sector, p.Agency, p.Position, p.Status, p.GroupId, p.Themes, p.InterpretationLanguage))
+            .ToListAsync(cancellationToken);
+        return new ParticipantPage(rows, total, page, pageSize);
+    }
+#pragma warning restore CA1862
+}
+
+public sealed record CountBy(string Key, int Count);
+
+public sealed record EditionDashboard(int Total, IReadOnlyList<CountBy> ByStatus, IReadOnlyList<CountBy> ByRegion, IReadOnlyList<CountBy> BySector, IReadOnlyList<CountBy> ByTheme, int Countries);
+
+/// <summary>An edition's participants counted by status, region, sector and theme.</summary>
+public sealed class GetEditionDashboard(TmsswDbContext db)
+{
+    public async Task<EditionDashboard> RunAsync(int editionId, CancellationToken cancellationToken = default)
+    {
+        var participants = db.Participants.AsNoTracking().Where(p => p.EditionId == editionId);
+        var byStatus = await participants.GroupBy(p => p.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var byRegion = await participants.GroupBy(p => p.Region).Select(g => new CountBy(g.Key, g.Count())).ToListAsync(cancellationToken);
+        var bySector = await participants.GroupBy(p => p.Sector).Select(g => new CountBy(g.Key, g.Count())).ToListAsync(cancellationToken);
+        var countries = await participants.Select(p => p.Country).Distinct().CountAsync(cancellationToken);
+
+        // Themes are a list per participant; counting them client-side reads one small column.
+        var themeLists = await participants.Select(p => p.Themes).ToListAsync(cancellationToken);
+        var byTheme = themeLists.SelectMany(t => t).GroupBy(t => t).Select(g => new CountBy(g.Key, g.Count()));
+
+        return new EditionDashboard(
+            byStatus.Sum(s => s.Count),
+            Enum.GetValues<NominationStatus>().Select(s => new CountBy(s.ToString(), byStatus.FirstOrDefault(x => x.Key == s)?.Count ?? 0)).ToList(),
+            byRegion.OrderByDescending(c => c.Count).ToList(),
+            bySector.OrderByDescending(c => c.Count).ToList(),
+            byTheme.OrderByDescending(c => c.Count).ToList(),
+            countries);
+    }
+}

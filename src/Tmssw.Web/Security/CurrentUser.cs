@@ -1,0 +1,51 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Tmssw.Core.Accounts;
+using Tmssw.Core.Data;
+
+namespace Tmssw.Web.Security;
+
+/// <summary>The signed-in person's <see cref="UserScope"/>, loaded once per request.</summary>
+public sealed class CurrentUser(IHttpContextAccessor http, TmsswDbContext db)
+{
+    private UserScope? scope;
+    private bool loaded;
+
+    public async Task<UserScope?> GetAsync(CancellationToken cancellationToken = default)
+    {
+        if (loaded)
+        {
+            return scope;
+        }
+
+        loaded = true;
+        var principal = http.HttpContext?.User;
+        var id = principal?.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (principal?.Identity?.IsAuthenticated != true || id is null)
+        {
+            return null;
+        }
+
+        var user = await db.Users.AsNoTracking().Include(u => u.EditionAssignments).FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
+        if (user is null)
+        {
+            return null;
+        }
+
+        var roles = principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet();
+        scope = new UserScope(
+            user.Id,
+            user.Email ?? user.UserName ?? user.Id,
+            roles,
+            user.EditionAssignments.Select(a => a.EditionId).ToHashSet(),
+            user.Country,
+            user.CityId,
+            user.GroupId,
+            user.ParticipantId);
+        return scope;
+    }
+
+    /// <summary>For pages behind a policy: the scope is there, or the request was refused earlier.</summary>
+    public async Task<UserScope> RequireAsync(CancellationToken cancellationToken = default) =>
+        await GetAsync(cancellationToken) ?? throw new InvalidOperationException("No signed-in user behind an authorized page.");
+}

@@ -84,13 +84,14 @@ internal sealed class Placement
             var qe = qs + ctx.Instance.Offers[q].Minutes;
             if (t < qe && qs < end)
             {
-                group = q;
-                break;
+                if (group < 0)
+                    group = q;
+                continue;
             }
             if (qs / ScheduleContext.DayMinutes != t / ScheduleContext.DayMinutes)
                 continue;
             var need = ctx.TravelBetween(o, q);
-            if ((qe <= t && t - qe < need) || (end <= qs && qs - end < need))
+            if (travel < 0 && ((qe <= t && t - qe < need) || (end <= qs && qs - end < need)))
                 travel = q;
         }
         return new Blockers(dayFull, host, group, travel);

@@ -141,6 +141,29 @@ internal sealed class ScheduleContext
         return start < day + LunchEnd && day + LunchStart < end;
     }
 
+    private static int[,] TravelMatrix(ScheduleInstance instance, Dictionary<string, int> venueIndex)
+    {
+        var venues = instance.Venues;
+        var m = new int[venues.Count, venues.Count];
+        for (var a = 0; a < venues.Count; a++)
+            for (var b = 0; b < venues.Count; b++)
+                m[a, b] = a == b ? 0 : TravelTimes.FormulaMinutes(instance.Travel, venues[a], venues[b]);
+        foreach (var o in instance.Travel.Overrides)
+        {
+            var a = venueIndex[o.From];
+            var b = venueIndex[o.To];
+            if (a == b)
+                continue;
+            m[a, b] = o.Minutes;
+            m[b, a] = o.Minutes;
+        }
+        return m;
+    }
+}
+
+/// <summary>Travel between venues by the contract's rule.</summary>
+public static class TravelTimes
+{
     /// <summary>Great-circle distance in km on a sphere of radius 6,371 km (haversine).</summary>
     public static double GreatCircleKm(double lat1, double lon1, double lat2, double lon2)
     {
@@ -164,22 +187,4 @@ internal sealed class ScheduleContext
         return Math.Max(travel.MinimumMinutes, minutes);
     }
 
-    private static int[,] TravelMatrix(ScheduleInstance instance, Dictionary<string, int> venueIndex)
-    {
-        var venues = instance.Venues;
-        var m = new int[venues.Count, venues.Count];
-        for (var a = 0; a < venues.Count; a++)
-            for (var b = 0; b < venues.Count; b++)
-                m[a, b] = a == b ? 0 : FormulaMinutes(instance.Travel, venues[a], venues[b]);
-        foreach (var o in instance.Travel.Overrides)
-        {
-            var a = venueIndex[o.From];
-            var b = venueIndex[o.To];
-            if (a == b)
-                continue;
-            m[a, b] = o.Minutes;
-            m[b, a] = o.Minutes;
-        }
-        return m;
-    }
 }

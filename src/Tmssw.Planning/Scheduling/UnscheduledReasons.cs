@@ -51,6 +51,17 @@ internal static class UnscheduledReasons
             var others = groups.Where(g => g != offer.Group).ToList();
             return $"the host is busy with group {string.Join(" and ", others)} at every time it offers";
         }
+        if (blockers.All(b => b.B.Travel >= 0))
+        {
+            var (t, b) = blockers.First(x => x.B.Travel >= 0);
+            var q = b.Travel;
+            var minutes = ctx.TravelBetween(o, q);
+            var venue = inst.Venues[ctx.OfferVenue[q]].Name;
+            return placement.Start[q] < t
+                ? $"travel from the previous meeting is too long ({q.Describe(inst)} at {venue} is {minutes} minutes away)"
+                : $"travel to the next meeting is too long ({q.Describe(inst)} at {venue} is {minutes} minutes away)";
+        }
+
         if (blockers.All(b => b.B.Group >= 0))
         {
             var qs = blockers.Select(b => b.B.Group).Distinct().ToList();
@@ -64,17 +75,6 @@ internal static class UnscheduledReasons
                     : $"meetings of equal or higher value ({Ids(qs)}) took {slot}";
             return $"the group's other meetings ({Ids(qs)}) fill {slot}; together they are worth more than this one";
         }
-        if (blockers.All(b => b.B.Travel >= 0 || b.B.Group >= 0) && blockers.Any(b => b.B.Travel >= 0))
-        {
-            var (t, b) = blockers.First(x => x.B.Travel >= 0);
-            var q = b.Travel;
-            var minutes = ctx.TravelBetween(o, q);
-            var venue = inst.Venues[ctx.OfferVenue[q]].Name;
-            return placement.Start[q] < t
-                ? $"travel from the previous meeting is too long ({q.Describe(inst)} at {venue} is {minutes} minutes away)"
-                : $"travel to the next meeting is too long ({q.Describe(inst)} at {venue} is {minutes} minutes away)";
-        }
-
         // Mixed: say what blocks each time, day by day.
         var parts = new List<string>();
         foreach (var (t, b) in blockers)
@@ -82,8 +82,8 @@ internal static class UnscheduledReasons
             var day = ctx.DayName(t / ScheduleContext.DayMinutes);
             string part = b.DayFull ? $"the group's day is full on {day}"
                 : b.Host >= 0 ? $"the host is busy with group {inst.Offers[b.Host].Group} on {day}"
-                : b.Group >= 0 ? $"the group meets {Describe(b.Group)} on {day}"
-                : $"travel to or from {inst.Offers[b.Travel].Id} is too long on {day}";
+                : b.Travel >= 0 ? $"travel to or from {inst.Offers[b.Travel].Id} is too long on {day}"
+                : $"the group meets {Describe(b.Group)} on {day}";
             if (!parts.Contains(part))
                 parts.Add(part);
         }

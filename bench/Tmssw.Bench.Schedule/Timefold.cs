@@ -193,7 +193,10 @@ internal static class TimefoldSolver
             var rooms = Rooms(p, meeting).OrderBy(r => RoomCost(p, r)).ToArray();
             for (var pass = 0; pass < 2 && start[m] < 0; pass++)
             {
-                foreach (var s in starts)
+                var order = pass == 0 ? starts : [.. starts.OrderBy(s => Clashes(s)).ThenBy(s => s)];
+                int Clashes(int s) => Enumerable.Range(s, meeting.Duration).Sum(g =>
+                    meeting.Required.Concat(meeting.Preferred).Count(x => personBusy[x, g] != 0));
+                foreach (var s in order)
                 {
                     var grains = Enumerable.Range(s, meeting.Duration).ToArray();
                     bool PersonOk(int person, bool req) => grains.All(g => personBusy[person, g] == 0 || (pass == 1 && !(req && personBusy[person, g] == 2)));
@@ -224,9 +227,35 @@ internal static class TimefoldSolver
         return new TfSolution(start, room, "greedy", "—", watch.Elapsed.TotalSeconds);
     }
 
+    /// <summary>
+    /// Phase 1 finds a schedule without hard violations (rooms, required attendance, capacity, day
+    /// bounds are constraints) with a short limit; phase 2 minimizes medium, then soft, from there.
+    /// </summary>
     public static TfSolution Solve(TimefoldProblem p, TimeSpan limit, int workers)
     {
         var watch = Stopwatch.StartNew();
+        var greedy = Greedy(p);
+        var first = Phase(p, TimeSpan.FromSeconds(Math.Min(1.5, limit.TotalSeconds * 0.3)), workers, full: false, greedy, watch);
+        var left = limit - watch.Elapsed;
+        if (left <= TimeSpan.FromSeconds(0.2))
+            return first with { Seconds = watch.Elapsed.TotalSeconds };
+        var start = Better(p, greedy, first);
+        var second = Phase(p, left, workers, full: true, start, watch);
+        var best = second.Status is "Optimal" or "Feasible" ? Better(p, start, second) : start;
+        var status = second.Status is "Optimal" or "Feasible" ? second.Status : "phase 2 found nothing: best of greedy and phase 1";
+        return best with { Seconds = watch.Elapsed.TotalSeconds, Status = status };
+    }
+
+    /// <summary>The better of two schedules by Timefold's score (hard, then medium, then soft).</summary>
+    private static TfSolution Better(TimefoldProblem p, TfSolution a, TfSolution b)
+    {
+        var sa = TimefoldScorer.Score(p, a.Start, a.Room);
+        var sb = TimefoldScorer.Score(p, b.Start, b.Room);
+        return (sb.Hard, sb.Medium, sb.Soft).CompareTo((sa.Hard, sa.Medium, sa.Soft)) > 0 ? b : a;
+    }
+
+    private static TfSolution Phase(TimefoldProblem p, TimeSpan limit, int workers, bool full, TfSolution hint, Stopwatch watch)
+    {
         var ms = p.Meetings;
         var n = ms.Length;
         var model = new CpModel();
@@ -297,7 +326,8 @@ internal static class TimefoldSolver
                     AddMedium(pref[i], pref[j]);
         }
         var medium = new List<(LinearExpr Expr, long Weight)>();
-        for (var a = 0; a < n; a++)
+        var hints = new List<(IntVar Var, Func<int[], long> Value)>();
+        for (var a = 0; a < n && full; a++)
         {
             for (var b = a + 1; b < n; b++)
             {
@@ -309,6 +339,10 @@ internal static class TimefoldSolver
                     model.AddMinEquality(min, [LinearExpr.Constant(da), LinearExpr.Constant(db), s[a] + da - s[b], s[b] + db - s[a]]);
                     var ov = model.NewIntVar(0, Math.Min(da, db), $"ov{a}_{b}");
                     model.Add(ov >= min);
+                    int aa = a, bb = b;
+                    long MinOf(int[] st) => Math.Min(Math.Min(da, db), Math.Min(st[aa] + da - st[bb], st[bb] + db - st[aa]));
+                    hints.Add((min, MinOf));
+                    hints.Add((ov, st => Math.Max(0, MinOf(st))));
                     soft.Add((ov, 10));
                     if (mediumWeight.TryGetValue((a, b), out var w))
                         medium.Add((ov, w));
@@ -317,6 +351,8 @@ internal static class TimefoldSolver
                 foreach (var (u, v, du) in new[] { (a, b, da), (b, a, db) })
                 {
                     var adj = model.NewBoolVar($"adj{u}_{v}");
+                    int uu = u, vv = v, dd = du;
+                    hints.Add((adj, st => st[vv] - st[uu] - dd == 0 ? 1 : 0));
                     model.AddLinearExpressionInDomain(s[v] - s[u] - du, Domain.FromValues([0]).Complement()).OnlyEnforceIf(adj.Not());
                     soft.Add((adj, 100));
                 }
@@ -324,25 +360,38 @@ internal static class TimefoldSolver
         }
         var objective = LinearExpr.WeightedSum(medium.Select(t => t.Expr), medium.Select(t => t.Weight * Big))
                         + LinearExpr.WeightedSum(soft.Select(t => t.Expr), soft.Select(t => t.Weight));
+        if (!full)
+        {
+            // Phase 1: stay as close as possible to the hint (the greedy schedule has few clashes).
+            var distance = new List<LinearExpr>();
+            for (var m = 0; m < n; m++)
+            {
+                var dist = model.NewIntVar(0, p.Grains, $"dist{m}");
+                model.AddAbsEquality(dist, s[m] - hint.Start[m]);
+                distance.Add(dist);
+            }
+            objective = LinearExpr.Sum(distance);
+        }
         model.Minimize(objective);
 
-        var greedy = Greedy(p);
+        foreach (var (v, value) in hints)
+            model.AddHint(v, value(hint.Start));
         for (var m = 0; m < n; m++)
         {
-            model.AddHint(s[m], greedy.Start[m]);
+            model.AddHint(s[m], hint.Start[m]);
             foreach (var ((mm, r), b) in x)
                 if (mm == m)
-                    model.AddHint(b, r == greedy.Room[m]);
+                    model.AddHint(b, r == hint.Room[m]);
         }
 
         var n_workers = workers > 0 ? workers : Math.Max(4, Environment.ProcessorCount);
         var solver = new CpSolver
         {
-            StringParameters = string.Create(CultureInfo.InvariantCulture, $"max_time_in_seconds:{Math.Max(0.1, limit.TotalSeconds - watch.Elapsed.TotalSeconds):0.###} num_workers:{n_workers}"),
+            StringParameters = string.Create(CultureInfo.InvariantCulture, $"max_time_in_seconds:{Math.Max(0.1, limit.TotalSeconds):0.###} num_workers:{n_workers}"),
         };
         var status = solver.Solve(model);
         if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
-            return greedy with { Status = status.ToString(), Seconds = watch.Elapsed.TotalSeconds };
+            return hint with { Status = status.ToString(), Seconds = watch.Elapsed.TotalSeconds };
         var start = new int[n];
         var room = new int[n];
         for (var m = 0; m < n; m++)
@@ -351,6 +400,6 @@ internal static class TimefoldSolver
             room[m] = x.First(kv => kv.Key.Item1 == m && solver.BooleanValue(kv.Value)).Key.Item2;
         }
         var mediumBound = (long)Math.Floor(solver.BestObjectiveBound / Big);
-        return new TfSolution(start, room, status.ToString(), $"medium ≤ -{mediumBound}", watch.Elapsed.TotalSeconds);
+        return new TfSolution(start, room, status.ToString(), full ? $"medium ≤ -{mediumBound}" : "—", watch.Elapsed.TotalSeconds);
     }
 }

@@ -141,16 +141,20 @@ public static class MeetingScheduler
         }
         var meetings = placement.Meetings();
         var report = ScheduleScorer.Evaluate(ctx, meetings);
-        if (!report.IsValid)
-            throw new InvalidOperationException("internal error: the schedule breaks a rule: " + report.Violations[0].Message);
         bound = Math.Max(bound, report.Score);
         if (report.Score == bound && planning == PlanningStatus.Feasible && (options.PreviousSchedule is null || w == 0))
             planning = PlanningStatus.Optimal;
         if (planning == PlanningStatus.Optimal && report.Score != bound)
             planning = PlanningStatus.Feasible;
+        if (!report.IsValid)
+            planning = PlanningStatus.Unknown; // never expected: the re-check disagrees with the model
         var timeLimited = planning != PlanningStatus.Optimal;
         var unscheduled = UnscheduledReasons.Explain(ctx, cands, placement, timeLimited);
-        return new ScheduleResult(planning, report.Score, bound, meetings, unscheduled, watch.Elapsed.TotalSeconds) { Moved = moved };
+        return new ScheduleResult(planning, report.Score, bound, meetings, unscheduled, watch.Elapsed.TotalSeconds)
+        {
+            Moved = moved,
+            Violations = report.Violations,
+        };
     }
 
     private static string Parameters(TimeSpan limit, int workers)

@@ -69,4 +69,7 @@ public sealed record ScheduleResult(
 {
     /// <summary>How many meetings differ from <see cref="ScheduleOptions.PreviousSchedule"/> (0 without one).</summary>
     public int Moved { get; init; }
+
+    /// <summary>Hard rules the returned schedule breaks by <see cref="ScheduleScorer"/>'s check: always empty unless something is wrong.</summary>
+    public IReadOnlyList<ScheduleViolation> Violations { get; init; } = [];
 }

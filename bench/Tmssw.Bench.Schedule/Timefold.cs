@@ -400,6 +400,6 @@ internal static class TimefoldSolver
             room[m] = x.First(kv => kv.Key.Item1 == m && solver.BooleanValue(kv.Value)).Key.Item2;
         }
         var mediumBound = (long)Math.Floor(solver.BestObjectiveBound / Big);
-        return new TfSolution(start, room, status.ToString(), full ? $"medium ≤ -{mediumBound}" : "—", watch.Elapsed.TotalSeconds);
+        return new TfSolution(start, room, status.ToString(), full && mediumBound > 0 ? $"medium ≤ -{mediumBound}" : "—", watch.Elapsed.TotalSeconds);
     }
 }

@@ -18,6 +18,7 @@ public static class TmsswCli
             MigrateCommand.Create(console),
             UserCommand.Create(console),
             EditionsCommand.Create(console),
+            PlanCommand.Create(console),
         })
         {
             root.Subcommands.Add(command);

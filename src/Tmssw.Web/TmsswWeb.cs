@@ -26,6 +26,7 @@ public static class TmsswWeb
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
         services.AddScoped<ApiTokenService>();
+        services.AddSingleton<Jobs.SolverJobs>();
         services.AddWebUseCases();
 
         services.AddIdentity<AppUser, Microsoft.AspNetCore.Identity.IdentityRole>(CoreServices.ConfigureIdentity)

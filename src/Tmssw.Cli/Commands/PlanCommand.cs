@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace Tmssw.Cli.Commands;
+
+internal static class PlanCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var plan = new Command("plan", "Run a planner: the split of the cohort into city groups, or a group's meeting schedule.");
+        plan.Subcommands.Add(PlanSplitCommand.Create(console));
+        plan.Subcommands.Add(PlanScheduleCommand.Create(console));
+        return plan;
+    }
+}

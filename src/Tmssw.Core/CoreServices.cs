@@ -26,6 +26,7 @@ public static class CoreServices
         services.AddScoped<SaveParticipant>();
         services.AddScoped<ChangeParticipantStatus>();
         services.AddScoped<RevealSensitive>();
+        services.AddScoped<Posts.ListPosts>();
 
         // Keys in the database: every app instance and the CLI decrypt what the others encrypted.
         services.AddDataProtection().SetApplicationName("tmssw").PersistKeysToDbContext<TmsswDbContext>();

@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Tmssw.Core.Data;
+using Tmssw.Core.Participants;
+using Tmssw.Core.Reference;
+using Tmssw.Core.Splits;
+using Tmssw.Web.Security;
+
+namespace Tmssw.Web.Pages.Manage.Participants;
+
+/// <summary>
+/// Admin, Staff (their editions), Nominator (their country), Host (their city's group), Interpreter
+/// (their group): the participants in scope, searched, filtered, sorted and paged in the database.
+/// </summary>
+[Authorize(Policy = Policies.Rosters)]
+public sealed class IndexModel(TmsswDbContext db, CurrentUser current, SearchParticipants search) : EditionPage(db, current)
+{
+    public ParticipantFilter Filter { get; private set; } = new();
+    public ParticipantPage Result { get; private set; } = null!;
+    public IReadOnlyList<Country> Countries { get; private set; } = [];
+    public IReadOnlyList<string> Regions { get; private set; } = [];
+    public IReadOnlyList<Group> Groups { get; private set; } = [];
+    public bool MayNominate { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(
+        int year,
+        string? q,
+        NominationStatus? status,
+        string? country,
+        string? region,
+        string? theme,
+        int? group,
+        string? sort,
+        int page = 1,
+        CancellationToken cancellationToken = default)
+    {
+        if (await LoadAsync(year, requireRunning: false, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        Filter = new ParticipantFilter(q, status, Blank(country), Blank(region), Blank(theme), group, sort ?? "name", page);
+        Result = await search.RunAsync(Scope, Edition.Id, Filter, cancellationToken);
+
+        var inScope = Scope.Participants(Db).Where(p => p.EditionId == Edition.Id);
+        var codes = await inScope.Select(p => p.Country).Distinct().ToListAsync(cancellationToken);
+        Countries = codes.Select(Tmssw.Core.Reference.Countries.FindByCode).OfType<Country>().OrderBy(c => c.Name).ToList();
+        Regions = await inScope.Select(p => p.Region).Distinct().OrderBy(r => r).ToListAsync(cancellationToken);
+        Groups = Scope.RunsEdition(Edition.Id)
+            ? await Db.Groups.AsNoTracking().Where(g => g.EditionId == Edition.Id).OrderBy(g => g.Name).ToListAsync(cancellationToken)
+            : [];
+        MayNominate = Scope.RunsEdition(Edition.Id) || Scope.IsNominator;
+        return Page();
+    }
+
+    public string PageUrl(int page)
+    {
+        var query = Request.Query.ToDictionary(kv => kv.Key, kv => (string?)kv.Value.ToString());
+        query["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return QueryHelpers.AddQueryString(Request.Path, query);
+    }
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
+}

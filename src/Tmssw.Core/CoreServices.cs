@@ -19,6 +19,7 @@ public static class CoreServices
         services.AddScoped<LoadDemo>();
         services.AddScoped<ListEditionSummaries>();
         services.AddScoped<AddUser>();
+        services.AddScoped<UpdateUserScope>();
         services.AddScoped<SensitiveFields>();
         services.AddScoped<Auditing.AuditLog>();
         services.AddScoped<SearchParticipants>();

@@ -39,7 +39,7 @@ internal static class UserCommand
                     parse.GetValue(group),
                     parse.GetValue(participant),
                     parse.GetValue(editions)),
-                ct);
+                cancellationToken: ct);
             if (added is null)
             {
                 foreach (var e in errors)

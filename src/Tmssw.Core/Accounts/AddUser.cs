@@ -21,9 +21,9 @@ public sealed record NewUser(
 public sealed record AddedUser(AppUser User, string? GeneratedPassword);
 
 /// <summary>Creates an account with its role and scope; refuses a scope the role needs but lacks.</summary>
-public sealed class AddUser(UserManager<AppUser> users, RoleManager<IdentityRole> roles, TmsswDbContext db)
+public sealed class AddUser(UserManager<AppUser> users, RoleManager<IdentityRole> roles, TmsswDbContext db, Auditing.AuditLog audit)
 {
-    public async Task<(AddedUser? User, IReadOnlyList<string> Errors)> RunAsync(NewUser request, CancellationToken cancellationToken = default)
+    public async Task<(AddedUser? User, IReadOnlyList<string> Errors)> RunAsync(NewUser request, Auditing.Actor? by = null, CancellationToken cancellationToken = default)
     {
         var errors = new List<string>();
         var role = Roles.All.FirstOrDefault(r => string.Equals(r, request.Role, StringComparison.OrdinalIgnoreCase));
@@ -111,6 +111,16 @@ public sealed class AddUser(UserManager<AppUser> users, RoleManager<IdentityRole
             db.StaffAssignments.Add(new StaffAssignment { UserId = user.Id, EditionId = editionId });
         }
 
+        audit.Record(by ?? Auditing.Actor.System("tmssw user add"), "Created", "Account", user.Id,
+        [
+            new("Email", null, user.Email),
+            new("Role", null, role),
+            new("Country", null, user.Country),
+            new("CityId", null, user.CityId),
+            new("GroupId", null, user.GroupId?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new("ParticipantId", null, user.ParticipantId?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new("Editions", null, string.Join(", ", request.EditionYears ?? [])),
+        ]);
         await db.SaveChangesAsync(cancellationToken);
         return (new AddedUser(user, request.Password is null ? password : null), []);
     }

@@ -19,7 +19,16 @@ public static class TmsswWeb
 
     public static async Task<WebApplication> BuildAsync(string[] args, DatabaseSetting? setting = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // The application is this assembly even when the CLI hosts it: that names its pages and its
+        // static web assets manifest.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = typeof(TmsswWeb).Assembly.GetName().Name,
+        });
+
+        // wwwroot of this project, also when another project (the CLI) hosts it from the source tree.
+        builder.WebHost.UseStaticWebAssets();
         setting ??= DatabaseSetting.Resolve(builder.Configuration["db"]);
         var services = builder.Services;
         services.AddTmsswCore(setting);
@@ -49,7 +58,18 @@ public static class TmsswWeb
             .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null);
         services.AddAuthorization(Policies.Configure);
 
-        services.AddRazorPages();
+        // The pages live in this assembly, which is not the entry assembly under `tmssw serve`.
+        services.AddRazorPages().ConfigureApplicationPartManager(parts =>
+        {
+            var assembly = typeof(TmsswWeb).Assembly;
+            if (parts.ApplicationParts.All(p => p.Name != assembly.GetName().Name))
+            {
+                foreach (var part in Microsoft.AspNetCore.Mvc.ApplicationParts.ApplicationPartFactory.GetApplicationPartFactory(assembly).GetApplicationParts(assembly))
+                {
+                    parts.ApplicationParts.Add(part);
+                }
+            }
+        });
         services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
         services.AddProblemDetails();
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
@@ -85,6 +105,9 @@ public static class TmsswWeb
         app.MapRazorPages();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapTmsswApi();
+
+        // Anything else is a plain 404 for everyone (not a sign-in redirect from the fallback policy).
+        app.MapFallback(() => Results.NotFound()).AllowAnonymous();
 
         await FirstStart.RunAsync(app.Services, app.Configuration, app.Logger);
         return app;

@@ -12,7 +12,37 @@ internal static class FlowBound
 {
     public sealed record Result(bool Feasible, long Bound, int[] Assignment);
 
-    public static Result Solve(Indexed ix)
+    /// <summary>A plan from the flow that also keeps the interpreter counts: solve the flow, and where a city gets
+    /// more languages than interpreters, keep its most-used languages and forbid the others there; repeat.
+    /// Not a bound (the choice of languages is heuristic), just a good start for local search.</summary>
+    public static int[]? LanguageFeasiblePlan(Indexed ix, int[] flowPlan)
+    {
+        if (ix.L == 0) return flowPlan;
+        var forbid = new bool[ix.M * ix.L];
+        var a = flowPlan;
+        for (int round = 0; round < 30; round++)
+        {
+            var count = new int[ix.M * ix.L];
+            for (int p = 0; p < ix.N; p++)
+                if (ix.Lang[p] >= 0 && a[p] >= 0) count[a[p] * ix.L + ix.Lang[p]]++;
+            bool changed = false;
+            for (int c = 0; c < ix.M; c++)
+            {
+                var used = Enumerable.Range(0, ix.L).Where(l => count[c * ix.L + l] > 0)
+                    .OrderByDescending(l => count[c * ix.L + l]).ToList();
+                if (used.Count <= ix.Interp[c]) continue;
+                foreach (int l in used.Skip(ix.Interp[c])) forbid[c * ix.L + l] = true;
+                changed = true;
+            }
+            if (!changed) return a;
+            var r = Solve(ix, forbid);
+            if (!r.Feasible) return null;
+            a = r.Assignment;
+        }
+        return null;
+    }
+
+    public static Result Solve(Indexed ix, bool[]? forbidLang = null)
     {
         int n = ix.N, m = ix.M;
         bool regions = ix.MaxPerRegion != int.MaxValue;
@@ -53,6 +83,7 @@ internal static class FlowBound
             for (int c = 0; c < m; c++)
             {
                 if (!ix.Allowed[p * m + c]) continue;
+                if (forbidLang is not null && ix.Lang[p] >= 0 && forbidLang[c * ix.L + ix.Lang[p]]) continue;
                 int head = CityEntry(p, c);
                 int arc = flow.AddArcWithCapacityAndUnitCost(pNode[p], head, 1, top - UnitScore(p, c) + ix.WChange);
                 arcs.Add((arc, p, c));

@@ -12,8 +12,9 @@ namespace Tmssw.Planning.Splits;
 public static class SplitPlanner
 {
     /// <summary>Up to this many participant×city booleans the whole model goes to CP-SAT; above, LNS.</summary>
-    internal static int FullModelLimit { get; set; } =
-        int.TryParse(Environment.GetEnvironmentVariable("SPLIT_FULL_LIMIT"), out int v) ? v : 40000;
+    /// <remarks>Measured on a 2-core machine: M (500×40) is proven optimal by the whole model in 5–10 s, while L
+    /// (2000×100) gets no first plan in 30 s that way; LNS from the local-search plan gets L within ~3% in 60 s.</remarks>
+    internal static int FullModelLimit { get; set; } = 40000;
 
     /// <summary>Solves <paramref name="instance"/> within <see cref="SplitOptions.TimeLimit"/>.</summary>
     /// <returns>Optimal (score equals the proven bound), Feasible (best plan found, bound above it), Infeasible
@@ -46,7 +47,6 @@ internal sealed class PlannerRun
         workers = Math.Max(1, options.Workers);
     }
 
-    private static readonly bool Debug = Environment.GetEnvironmentVariable("SPLIT_DEBUG") == "1";
     private TimeSpan Remaining => options.TimeLimit - clock.Elapsed;
     private bool Stopped => options.CancellationToken.IsCancellationRequested || Remaining <= TimeSpan.Zero;
 
@@ -64,9 +64,7 @@ internal sealed class PlannerRun
         var lsBudget = TimeSpan.FromTicks(Math.Min(options.TimeLimit.Ticks / 5, TimeSpan.FromSeconds(10).Ticks));
         var flowState = new PlanState(ix, FlowBound.LanguageFeasiblePlan(ix, flow.Assignment) ?? flow.Assignment);
         if (flowState.Viol == 0) Offer(flowState.A, flowState.Score, "flow");
-        if (Debug) Console.Error.WriteLine($"flow bound {flow.Bound} flow plan score {flowState.Score} viol {flowState.Viol}: {string.Join("; ", SplitScorer.Evaluate(ix, flowState.A, true).Violations.Take(8))}");
         Heuristics.Improve(ix, flowState, clock, clock.Elapsed + lsBudget / 2, options.Seed, options.CancellationToken);
-        if (Debug) Console.Error.WriteLine($"after LS score {flowState.Score} viol {flowState.Viol} at {clock.Elapsed.TotalSeconds:0.00}s: {string.Join("; ", SplitScorer.Evaluate(ix, flowState.A, true).Violations.Take(8))}");
         if (flowState.Viol == 0) Offer(flowState.A, flowState.Score, "local search");
         var greedy = Heuristics.Greedy(ix, options.Seed);
         if (greedy.Viol == 0) Offer(greedy.A, greedy.Score, "greedy");
@@ -79,24 +77,13 @@ internal sealed class PlannerRun
             long pairs = 0;
             for (int i = 0; i < ix.N * ix.M; i++) if (ix.Allowed[i]) pairs++;
             bool full = pairs <= SplitPlanner.FullModelLimit;
-            if (full && best is not null && LnsShare > 0)
-            {
-                // A better incumbent first (LNS), then the whole model for the rest of the time.
-                lnsUntil = clock.Elapsed + Remaining * LnsShare;
-                Lns();
-                hint = best!;
-            }
             if (full || best is null)
             {
                 var status = SolveFull(hint, best is null && !full ? 0.5 : 1.0);
                 if (status == CpSolverStatus.Infeasible)
                     return Infeasible([]);
             }
-            if (best is not null && !Stopped && !IsOptimal() && !full)
-            {
-                lnsUntil = TimeSpan.MaxValue;
-                Lns();
-            }
+            if (best is not null && !Stopped && !IsOptimal() && !full) Lns();
         }
 
         if (best is null)
@@ -159,7 +146,7 @@ internal sealed class PlannerRun
         model.Hint(hint);
         using var solver = new CpSolver();
         double seconds = Math.Max(0.05, Remaining.TotalSeconds * share - 0.05);
-        solver.StringParameters = Params(seconds, workers) + " " + Environment.GetEnvironmentVariable("SPLIT_PARAMS");
+        solver.StringParameters = Params(seconds, workers);
         var a = (int[])hint.Clone();
         Callback? cb = null;
         cb = new Callback(() =>
@@ -170,7 +157,6 @@ internal sealed class PlannerRun
         });
         using var reg = options.CancellationToken.Register(solver.StopSearch);
         var status = solver.Solve(model.Model, cb);
-        if (Debug) Console.Error.WriteLine($"full model: {status} obj {solver.ObjectiveValue} bound {solver.BestObjectiveBound} after {solver.WallTime():0.00}s");
         if (status is CpSolverStatus.Optimal or CpSolverStatus.Feasible)
         {
             model.Decode(solver.BooleanValue, a);
@@ -190,11 +176,6 @@ internal sealed class PlannerRun
     /// <summary>Large-neighbourhood search: repeatedly frees the groups of a few cities and re-solves them exactly
     /// with CP-SAT (hinted with the current plan); keeps the result when the whole plan's score improves.
     /// Workers run in parallel on disjoint sets of cities.</summary>
-    private int lnsSolves, lnsOptimal;
-
-    private TimeSpan lnsUntil = TimeSpan.MaxValue;
-    private static readonly double LnsShare =
-        double.TryParse(Environment.GetEnvironmentVariable("SPLIT_LNS_SHARE"), System.Globalization.CultureInfo.InvariantCulture, out double d) ? d : 0;
 
     private void Lns()
     {
@@ -210,7 +191,6 @@ internal sealed class PlannerRun
             t.Start();
         }
         foreach (var t in threads) t.Join();
-        if (Debug) Console.Error.WriteLine($"LNS: {lnsSolves} sub-solves, {lnsOptimal} optimal");
     }
 
     private void LnsWorker(PlanState state, bool[] busy, double avgSize, int wid)
@@ -219,7 +199,7 @@ internal sealed class PlannerRun
         int m = ix.M;
         double target = 90; // participants per sub-problem; adapted
         var related = new double[m];
-        while (!Stopped && !IsOptimal() && clock.Elapsed < lnsUntil)
+        while (!Stopped && !IsOptimal())
         {
             int k = Math.Clamp((int)Math.Round(target / avgSize), 2, m);
             int[] cities;
@@ -268,8 +248,7 @@ internal sealed class PlannerRun
                 snapshot = (int[])state.A.Clone();
             }
 
-            double limit = Math.Min(Math.Min(Math.Max(0.2, 0.5 + target / 200.0), Remaining.TotalSeconds),
-                (lnsUntil - clock.Elapsed).TotalSeconds);
+            double limit = Math.Min(Math.Max(0.2, 0.5 + target / 200.0), Remaining.TotalSeconds);
             bool solvedOptimally = false;
             int[]? proposal = null;
             if (limit > 0.02)
@@ -302,8 +281,6 @@ internal sealed class PlannerRun
                 foreach (int c in cities) busy[c] = false;
                 Monitor.PulseAll(gate);
             }
-            Interlocked.Increment(ref lnsSolves);
-            if (solvedOptimally) Interlocked.Increment(ref lnsOptimal);
             target = solvedOptimally ? Math.Min(target * 1.1, 400) : Math.Max(target * 0.8, 2 * avgSize);
         }
     }

@@ -102,14 +102,15 @@ foreach (var size in sizes)
         rows[i] = rows[i] with { Bound = rows[i].Bound, Status = rows[i].Status + "|" + (bestBound?.ToString() ?? "") };
 }
 
-Console.WriteLine("| size | method | score | own bound | best bound | gap to best bound % | hard-rule violations | seconds | status |");
-Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---|");
+Console.WriteLine("| size | method | score | own bound | own gap % | best bound | gap to best bound % | hard-rule violations | seconds | status |");
+Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---|");
 foreach (var r in rows)
 {
     var parts = r.Status.Split('|');
     long? best = parts[1].Length > 0 ? long.Parse(parts[1], CultureInfo.InvariantCulture) : null;
     string gap = r.Score is { } s && best is { } b && b != 0 ? $"{100.0 * (b - s) / Math.Abs(b):0.00}" : "-";
-    Console.WriteLine($"| {r.Size} | {r.Method} | {r.Score?.ToString() ?? "-"} | {r.Bound?.ToString() ?? "-"} | {best?.ToString() ?? "-"} | {gap} | {r.Violations} | {r.Seconds:0.00} | {parts[0]} |");
+    string own = r.Score is { } s2 && r.Bound is { } b2 && b2 != 0 ? $"{100.0 * (b2 - s2) / Math.Abs(b2):0.00}" : "-";
+    Console.WriteLine($"| {r.Size} | {r.Method} | {r.Score?.ToString() ?? "-"} | {r.Bound?.ToString() ?? "-"} | {own} | {best?.ToString() ?? "-"} | {gap} | {r.Violations} | {r.Seconds:0.00} | {parts[0]} |");
 }
 Console.WriteLine();
 foreach (var line in ratios) Console.WriteLine(line);

@@ -59,7 +59,9 @@ public static class TmsswWeb
         services.AddAuthorization(Policies.Configure);
 
         // The pages live in this assembly, which is not the entry assembly under `tmssw serve`.
-        services.AddRazorPages().ConfigureApplicationPartManager(parts =>
+        services.AddRazorPages()
+            .AddMvcOptions(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true) // the use cases validate, with better messages
+            .ConfigureApplicationPartManager(parts =>
         {
             var assembly = typeof(TmsswWeb).Assembly;
             if (parts.ApplicationParts.All(p => p.Name != assembly.GetName().Name))
@@ -70,6 +72,9 @@ public static class TmsswWeb
                 }
             }
         });
+        // Names in any script are shown as written, not as numeric character references.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
         services.AddProblemDetails();
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>

@@ -1,0 +1,160 @@
+using System.Net;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Tmssw.Core.Data;
+using Tmssw.Testing;
+
+namespace Tmssw.Web.Tests.Security;
+
+/// <summary>
+/// Every page and endpoint the app maps, enumerated from its own routing, against every role. A
+/// route without a row here fails the test: a new page must say who reaches it.
+/// </summary>
+public sealed class AccessMatrixTests
+{
+    /// <summary>The columns: who asks.</summary>
+    private static readonly string[] Who = ["Anonymous", "Admin", "Staff", "OtherStaff", "Nominator", "Host", "Interpreter", "Participant"];
+
+    // O = allowed, L = sent to sign in (401 under /api), F = forbidden (403 or the "not allowed" page), N = not found.
+    // Sample ids: the participant is the Participant user's own record, of the Nominator's country, in the Host's
+    // and Interpreter's Phoenix group, and Confirmed (so a Nominator may no longer edit it).
+    private static readonly Dictionary<string, string> Matrix = new()
+    {
+        ["GET "] = "O O O O O O O O",
+        ["GET Index"] = "O O O O O O O O",
+        ["GET editions/{year:int}"] = "O O O O O O O O",
+        ["GET Error"] = "O O O O O O O O",
+        ["GET Status"] = "O O O O O O O O",
+        ["GET conversations"] = "O O O O O O O O",
+        ["GET conversations/{slug}"] = "O O O O O O O O",
+        ["GET conversations/feed.atom"] = "O O O O O O O O",
+        ["GET openapi/{documentName}.json"] = "O O O O O O O O",
+        ["GET account/login"] = "O O O O O O O O",
+        ["GET account/denied"] = "F F F F F F F F",
+        ["GET account/logout"] = "L O O O O O O O",
+        ["GET account/password"] = "L O O O O O O O",
+        ["GET home"] = "L O O O O O O O",
+        ["GET jobs/{id:guid}"] = "L N N N N N N N",
+        ["GET me"] = "L F F F F F F O",
+        ["GET manage/{year:int}"] = "L O O N F F F F",
+        ["GET manage/{year:int}/participants"] = "L O O N O O O F",
+        ["GET manage/{year:int}/participants/{id:int}"] = "L O O N O O O F",
+        ["GET manage/{year:int}/participants/{id:int}/edit"] = "L O O N N F F F",
+        ["GET manage/{year:int}/participants/new"] = "L O O N O F F F",
+        ["GET manage/{year:int}/cities"] = "L O O N F O F F",
+        ["GET manage/{year:int}/groups"] = "L O O N N O O F",
+        ["GET admin/users"] = "L O F F F F F F",
+        ["GET admin/users/{id}"] = "L O F F F F F F",
+        ["GET admin/audit"] = "L O F F F F F F",
+        ["GET {*path:nonfile}"] = "N N N N N N N N",
+    };
+
+    [Fact]
+    public async Task Every_route_has_a_rule_and_every_role_gets_what_the_rule_says()
+    {
+        await using var app = await TmsswAppFactory.StartAsync(Provider.Sqlite, seedPeople: true);
+        var routes = MappedRoutes(app);
+
+        var missing = routes.Where(r => !Matrix.ContainsKey(r)).ToList();
+        Assert.True(missing.Count == 0, "Routes without a rule in the access matrix: " + string.Join(", ", missing));
+        var stale = Matrix.Keys.Where(k => !routes.Contains(k)).ToList();
+        Assert.True(stale.Count == 0, "Rules for routes that no longer exist: " + string.Join(", ", stale));
+
+        var samples = await SamplesAsync(app);
+        var clients = new Dictionary<string, HttpClient>
+        {
+            ["Anonymous"] = app.CreateClient(new() { AllowAutoRedirect = false }),
+        };
+        foreach (var role in Who.Skip(1))
+        {
+            clients[role] = await app.SignInAsync(DemoPeople.EmailOf[role]);
+        }
+
+        var failures = new List<string>();
+        foreach (var route in routes)
+        {
+            var expected = Matrix[route].Split(' ');
+            var (method, pattern) = (route[..route.IndexOf(' ')], route[(route.IndexOf(' ') + 1)..]);
+            var url = "/" + Fill(pattern, samples);
+            for (var i = 0; i < Who.Length; i++)
+            {
+                using var request = new HttpRequestMessage(new HttpMethod(method), url);
+                if (method is "POST" or "PUT" or "PATCH")
+                {
+                    request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+                }
+
+                var response = await clients[Who[i]].SendAsync(request);
+                var actual = Outcome(response);
+                if (actual != expected[i])
+                {
+                    failures.Add($"{method} {url} as {Who[i]}: expected {expected[i]}, got {actual} ({(int)response.StatusCode} {response.Headers.Location})");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    internal static SortedSet<string> MappedRoutes(TmsswAppFactory app)
+    {
+        var routes = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var endpoint in app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            var pattern = (endpoint.RoutePattern.RawText ?? "").Trim('/');
+            var methods = endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods;
+            foreach (var method in methods is { Count: > 0 } ? methods : ["GET"])
+            {
+                routes.Add($"{method} {pattern}");
+            }
+        }
+
+        return routes;
+    }
+
+    private static async Task<Dictionary<string, string>> SamplesAsync(TmsswAppFactory app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TmsswDbContext>();
+        var people = app.People;
+        return new Dictionary<string, string>
+        {
+            ["{year:int}"] = "2024",
+            ["{id:int}"] = people.PhoenixParticipantId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["{id}"] = people.StaffId,
+            ["{id:guid}"] = Guid.NewGuid().ToString(),
+            ["{slug}"] = await db.Posts.Select(p => p.Slug).FirstAsync(),
+            ["{documentName}"] = "v1",
+            ["{*path:nonfile}"] = "no/such/page",
+            ["{cityId}"] = "phoenix",
+        };
+    }
+
+    private static string Fill(string pattern, Dictionary<string, string> samples)
+    {
+        foreach (var (placeholder, value) in samples)
+        {
+            pattern = pattern.Replace(placeholder, value, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("{", pattern);
+        return pattern;
+    }
+
+    private static string Outcome(HttpResponseMessage response)
+    {
+        var location = response.Headers.Location?.ToString() ?? "";
+        return response.StatusCode switch
+        {
+            HttpStatusCode.Unauthorized => "L",
+            HttpStatusCode.Redirect or HttpStatusCode.Found when location.Contains("/account/login", StringComparison.Ordinal) => "L",
+            HttpStatusCode.Redirect or HttpStatusCode.Found when location.Contains("/account/denied", StringComparison.Ordinal) => "F",
+            HttpStatusCode.Forbidden => "F",
+            HttpStatusCode.NotFound => "N",
+            var s when (int)s is >= 200 and < 300 => "O",
+            HttpStatusCode.BadRequest => "O",
+            _ => $"?{(int)response.StatusCode}",
+        };
+    }
+}

@@ -47,7 +47,7 @@ public static class EditionsApi
     public static RouteGroupBuilder MapEditionsApi(this RouteGroupBuilder v1)
     {
         var editions = v1.MapGroup("/editions").WithTags("Editions");
-        editions.MapGet("/", ListAsync)
+        editions.MapGet("", ListAsync)
             .AllowAnonymous()
             .WithName("ListEditions")
             .WithSummary("List editions")

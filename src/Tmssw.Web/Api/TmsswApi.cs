@@ -28,7 +28,12 @@ public static class TmsswApi
     public static IServiceCollection AddWebUseCases(this IServiceCollection services)
     {
         // Enums travel as their names ("Confirmed"), in the responses and in the OpenAPI document.
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        // Numbers are numbers: the web default also reads them from strings, which blurs the OpenAPI schema.
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+        });
 
         // The "v1" document is added in TmsswWeb; this adds the bearer scheme and the per-operation requirement.
         services.Configure<OpenApiOptions>("v1", o =>

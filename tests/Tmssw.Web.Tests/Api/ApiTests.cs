@@ -36,6 +36,16 @@ public sealed partial class ApiTests(ApiWorlds worlds) : IClassFixture<ApiWorlds
         Assert.Contains(edition.GetProperty("phases").EnumerateArray(), p => p.GetProperty("kind").GetString() == "CitySplit");
         await AssertProblemAsync(anonymous, HttpMethod.Get, "/api/v1/editions/1999", HttpStatusCode.NotFound);
 
+        // The unpublished edition: only for the Staff who run it (and Admins).
+        Assert.DoesNotContain(editions.EnumerateArray(), e => e.GetProperty("year").GetInt32() == ApiWorld.UnpublishedYear);
+        await AssertProblemAsync(anonymous, HttpMethod.Get, $"/api/v1/editions/{ApiWorld.UnpublishedYear}", HttpStatusCode.NotFound);
+        await AssertProblemAsync(world.Client("staff2023"), HttpMethod.Get, $"/api/v1/editions/{ApiWorld.UnpublishedYear}", HttpStatusCode.NotFound);
+        var staffEditions = await GetJsonAsync(world.Client("staff"), "/api/v1/editions", HttpStatusCode.OK);
+        Assert.Contains(staffEditions.EnumerateArray(), e => e.GetProperty("year").GetInt32() == ApiWorld.UnpublishedYear && !e.GetProperty("isPublished").GetBoolean());
+        Assert.Equal(11, (await GetJsonAsync(world.Client("admin"), "/api/v1/editions", HttpStatusCode.OK)).GetArrayLength());
+        var unpublished = await GetJsonAsync(world.Client("staff"), $"/api/v1/editions/{ApiWorld.UnpublishedYear}", HttpStatusCode.OK);
+        Assert.False(unpublished.GetProperty("isPublished").GetBoolean());
+
         foreach (var url in ProtectedGets(world))
         {
             await AssertProblemAsync(anonymous, HttpMethod.Get, url, HttpStatusCode.Unauthorized);
@@ -250,6 +260,12 @@ public sealed partial class ApiTests(ApiWorlds worlds) : IClassFixture<ApiWorlds
         var updated = await ok.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("Hernández", updated.GetProperty("familyName").GetString());
         Assert.Equal(2, updated.GetProperty("themes").GetArrayLength());
+
+        // Once vetted, the nomination is Staff's to change.
+        var vetted = await world.Client("staff").PostAsJsonAsync($"/api/v1/participants/{id}/status", new { status = "Vetted" });
+        Assert.Equal(HttpStatusCode.OK, vetted.StatusCode);
+        var locked = await AssertProblemAsync(nominator, HttpMethod.Put, $"/api/v1/participants/{id}", HttpStatusCode.Forbidden, new { givenName = "Lucía" });
+        Assert.Contains("Vetted", locked.GetProperty("detail").GetString());
 
         // Another scope's participant cannot be edited: 404, not 403.
         await AssertProblemAsync(nominator, HttpMethod.Put, $"/api/v1/participants/{world.Phoenix[0]}", HttpStatusCode.NotFound, new { givenName = "X" });

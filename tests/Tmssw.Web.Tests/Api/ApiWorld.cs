@@ -18,6 +18,7 @@ public sealed class ApiWorld : IAsyncDisposable
 {
     public const string Password = "Correct-Horse-42";
     public const string NominatorCountry = "MX";
+    public const int UnpublishedYear = 2026;
 
     private ApiWorld(TmsswAppFactory app) => App = app;
 
@@ -80,11 +81,15 @@ public sealed class ApiWorld : IAsyncDisposable
         Tucson = others.Skip(3).Take(3).Append(mexican[0]).Select(p => p.Id).ToList();
         Mexican = mexican.Select(p => p.Id).ToList();
 
+        // An upcoming edition nobody outside its staff may see yet.
+        db.Editions.Add(new Tmssw.Core.Editions.Edition { Year = UnpublishedYear, Ordinal = 12, Title = "Towards a More Safe and Secure World 2026", IsPublished = false });
+        await db.SaveChangesAsync();
+
         var addUser = services.GetRequiredService<AddUser>();
         NewUser[] users =
         [
             new("admin@test.example", Roles.Admin, Password),
-            new("staff@test.example", Roles.Staff, Password, EditionYears: [2024]),
+            new("staff@test.example", Roles.Staff, Password, EditionYears: [2024, UnpublishedYear]),
             new("staff2023@test.example", Roles.Staff, Password, EditionYears: [2023]),
             new("nominator@test.example", Roles.Nominator, Password, Country: NominatorCountry),
             new("host@test.example", Roles.Host, Password, CityId: "phoenix"),

@@ -367,7 +367,7 @@ public static class ParticipantsApi
             p.DietaryNeeds,
             p.AccessibilityNeeds,
             p.Status,
-            full ? NominationLifecycle.NextFrom(p.Status) : [],
+            scope.RunsEdition(p.EditionId) ? NominationLifecycle.NextFrom(p.Status) : [],
             p.GroupId,
             p.CreatedAt,
             p.UpdatedAt,

@@ -1,0 +1,168 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Tmssw.Core.Accounts;
+using Tmssw.Core.Cities;
+using Tmssw.Core.Data;
+using Tmssw.Core.Editions;
+using Tmssw.Web.Security;
+
+namespace Tmssw.Web.Api;
+
+public sealed record CityDto(string Id, string Name, string State, string TimeZone, double Latitude, double Longitude);
+
+public sealed record VenueDto(int Id, string Name, string? Address, double Latitude, double Longitude);
+
+public sealed record HostDto(int Id, string Code, string CityId, string Name, HostKind Kind, VenueDto? Venue, int Offers);
+
+/// <summary>A stretch of local wall-clock time in the host's city (no offset).</summary>
+public sealed record WindowDto(DateTime Start, DateTime End);
+
+public sealed record OfferDto(
+    int Id,
+    int HostId,
+    string HostCode,
+    string HostName,
+    string CityId,
+    string Topic,
+    IReadOnlyList<string> Themes,
+    int DurationMinutes,
+    int Value,
+    bool Required,
+    VenueDto? Venue,
+    IReadOnlyList<WindowDto> Windows);
+
+/// <summary>Cities (any signed-in caller), and an edition's hosts and offers (Admin, Staff, a Host for its own city).</summary>
+public static class CitiesApi
+{
+    public static RouteGroupBuilder MapCitiesApi(this RouteGroupBuilder v1)
+    {
+        var cities = v1.MapGroup("").WithTags("Cities");
+        cities.MapGet("/cities", ListCitiesAsync)
+            .Protected(Policies.SignedIn)
+            .WithName("ListCities")
+            .WithSummary("List cities")
+            .WithDescription("The U.S. places phases and groups go to, with their IANA time zone.");
+        cities.MapGet("/editions/{year:int}/hosts", ListHostsAsync)
+            .Protected(Policies.Hosts)
+            .WithName("ListHosts")
+            .WithSummary("An edition's host organizations")
+            .WithDescription("Host organizations in the edition's cities, optionally of one city (?city=phoenix), with their venue and how many offers they made to the edition. A Host sees its own city only; another city is a 404.");
+        cities.MapGet("/editions/{year:int}/offers", ListOffersAsync)
+            .Protected(Policies.Hosts)
+            .WithName("ListOffers")
+            .WithSummary("An edition's meeting offers")
+            .WithDescription("What hosts offer the edition's groups: topic, themes, duration, value, venue and availability windows in the city's local time. Optionally of one city (?city=); a Host sees its own city only, another city is a 404.");
+        return v1;
+    }
+
+    private static async Task<Ok<List<CityDto>>> ListCitiesAsync(TmsswDbContext db, CancellationToken cancellationToken)
+    {
+        var cities = await db.Cities.AsNoTracking().OrderBy(c => c.Name).ThenBy(c => c.State).ToListAsync(cancellationToken);
+        return TypedResults.Ok(cities.Select(c => new CityDto(c.Id, c.Name, c.State, c.TimeZone, c.Latitude, c.Longitude)).ToList());
+    }
+
+    private static async Task<Results<Ok<List<HostDto>>, NotFound>> ListHostsAsync(
+        int year, string? city, CurrentUser current, TmsswDbContext db, CancellationToken cancellationToken)
+    {
+        var scope = await current.RequireAsync(cancellationToken);
+        var (edition, cityId) = await ResolveAsync(db, scope, year, city, cancellationToken);
+        if (edition is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var phaseCities = (await db.Phases.AsNoTracking().Where(p => p.EditionId == edition.Id).Select(p => p.CityIds).ToListAsync(cancellationToken))
+            .SelectMany(c => c).Distinct().ToList();
+        var hosts = db.HostOrganizations.AsNoTracking()
+            .Where(h => phaseCities.Contains(h.CityId) || h.Offers.Any(o => o.EditionId == edition.Id));
+        if (cityId is not null)
+        {
+            hosts = hosts.Where(h => h.CityId == cityId);
+        }
+
+        var rows = await hosts.OrderBy(h => h.CityId).ThenBy(h => h.Name)
+            .Select(h => new
+            {
+                h.Id,
+                h.Code,
+                h.CityId,
+                h.Name,
+                h.Kind,
+                h.Venue,
+                Offers = h.Offers.Count(o => o.EditionId == edition.Id),
+            })
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(rows.Select(h => new HostDto(h.Id, h.Code, h.CityId, h.Name, h.Kind, Venue(h.Venue), h.Offers)).ToList());
+    }
+
+    private static async Task<Results<Ok<List<OfferDto>>, NotFound>> ListOffersAsync(
+        int year, string? city, CurrentUser current, TmsswDbContext db, CancellationToken cancellationToken)
+    {
+        var scope = await current.RequireAsync(cancellationToken);
+        var (edition, cityId) = await ResolveAsync(db, scope, year, city, cancellationToken);
+        if (edition is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var offers = db.MeetingOffers.AsNoTracking()
+            .Include(o => o.Host).ThenInclude(h => h!.Venue)
+            .Include(o => o.Venue)
+            .Include(o => o.Windows)
+            .Where(o => o.EditionId == edition.Id);
+        if (cityId is not null)
+        {
+            offers = offers.Where(o => o.Host!.CityId == cityId);
+        }
+
+        var list = await offers.AsSplitQuery().OrderBy(o => o.Host!.CityId).ThenBy(o => o.Host!.Name).ThenBy(o => o.Id).ToListAsync(cancellationToken);
+        return TypedResults.Ok(list.Select(o => new OfferDto(
+            o.Id,
+            o.HostOrganizationId,
+            o.Host!.Code,
+            o.Host.Name,
+            o.Host.CityId,
+            o.Topic,
+            o.Themes,
+            o.DurationMinutes,
+            o.Value,
+            o.Required,
+            Venue(o.Venue ?? o.Host.Venue),
+            o.Windows.OrderBy(w => w.Start).Select(w => new WindowDto(w.Start, w.End)).ToList())).ToList());
+    }
+
+    /// <summary>
+    /// The edition and the city to list: a Host is held to its own city (another city is a 404, as is
+    /// a city that does not exist); Admin and Staff may name any city or none.
+    /// </summary>
+    private static async Task<(Edition? Edition, string? CityId)> ResolveAsync(TmsswDbContext db, UserScope scope, int year, string? city, CancellationToken cancellationToken)
+    {
+        var edition = await TmsswApi.FindEditionAsync(db, scope, year, cancellationToken);
+        if (edition is null)
+        {
+            return (null, null);
+        }
+
+        var cityId = string.IsNullOrWhiteSpace(city) ? null : city.Trim().ToLowerInvariant();
+        var staff = scope.IsAdmin || scope.IsStaff;
+        if (!staff)
+        {
+            // Hosts.
+            if (scope.CityId is null || (cityId is not null && cityId != scope.CityId))
+            {
+                return (null, null);
+            }
+
+            cityId = scope.CityId;
+        }
+
+        if (cityId is not null && !await db.Cities.AnyAsync(c => c.Id == cityId, cancellationToken))
+        {
+            return (null, null);
+        }
+
+        return (edition, cityId);
+    }
+
+    private static VenueDto? Venue(Venue? v) => v is null ? null : new VenueDto(v.Id, v.Name, v.Address, v.Latitude, v.Longitude);
+}

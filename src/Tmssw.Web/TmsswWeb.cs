@@ -16,6 +16,7 @@ public static class TmsswWeb
 {
     public const string SignInRateLimit = "signin";
     public const string ApiRateLimit = "api";
+    private const string CredentialScheme = "CookieOrToken";
 
     public static async Task<WebApplication> BuildAsync(string[] args, DatabaseSetting? setting = null)
     {
@@ -54,8 +55,14 @@ public static class TmsswWeb
             o.Events.OnRedirectToLogin = c => ApiAware(c, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = c => ApiAware(c, StatusCodes.Status403Forbidden);
         });
-        services.AddAuthentication()
-            .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null);
+        // One default that reads either credential, so the user is known before rate limiting
+        // (limits per person, not per address) and on every page and endpoint.
+        services.AddAuthentication(o => o.DefaultAuthenticateScheme = CredentialScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null)
+            .AddPolicyScheme(CredentialScheme, "Cookie or API token", o => o.ForwardDefaultSelector = c =>
+                c.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? ApiTokenHandler.SchemeName
+                    : IdentityConstants.ApplicationScheme);
         services.AddAuthorization(Policies.Configure);
 
         // The pages live in this assembly, which is not the entry assembly under `tmssw serve`.
@@ -104,8 +111,8 @@ public static class TmsswWeb
             .UseStatusCodePagesWithReExecute("/Status", "?code={0}"));
         app.UseStaticFiles();
         app.UseRouting();
-        app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.MapRazorPages();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();

@@ -21,6 +21,10 @@ public static class CoreServices
         services.AddScoped<AddUser>();
         services.AddScoped<SensitiveFields>();
         services.AddScoped<Auditing.AuditLog>();
+        services.AddScoped<Participants.Import.PreviewImport>();
+        services.AddScoped<Participants.Import.CommitImport>();
+        services.AddScoped<Participants.Export.ExportRoster>();
+        services.AddScoped<ChangeStatuses>();
 
         // Keys in the database: every app instance and the CLI decrypt what the others encrypted.
         services.AddDataProtection().SetApplicationName("tmssw").PersistKeysToDbContext<TmsswDbContext>();

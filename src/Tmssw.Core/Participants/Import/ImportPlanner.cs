@@ -64,10 +64,12 @@ internal sealed class ImportPlanner(TmsswDbContext db, SensitiveFields sensitive
             var errors = r.Errors;
 
             // The same person twice in the file: the later row is an error to fix.
+            var twiceByPassport = false;
             if (r.PassportKey is not null)
             {
                 if (filePassports.TryGetValue(r.PassportKey, out var first))
                 {
+                    twiceByPassport = true;
                     errors.Add(new ImportIssue(r.Line, reader.CellOf(NominationField.Passport, r.Line), reader.ColumnTitle(NominationField.Passport),
                         $"The same passport number is on line {first.Line}: the file nominates the same person twice; keep one of the rows."));
                 }
@@ -80,7 +82,8 @@ internal sealed class ImportPlanner(TmsswDbContext db, SensitiveFields sensitive
             if (r.NameKey is not null && r.Country is not null)
             {
                 var key = r.NameKey + "|" + r.Country;
-                if (fileNames.TryGetValue(key, out var same)
+                if (!twiceByPassport
+                    && fileNames.TryGetValue(key, out var same)
                     && same.FirstOrDefault(o => (o.DateOfBirth is null || r.DateOfBirth is null || o.DateOfBirth == r.DateOfBirth)
                         && (o.PassportKey is null || r.PassportKey is null || o.PassportKey == r.PassportKey)) is { } twin)
                 {

@@ -13,10 +13,18 @@ public static partial class ImportValues
     public const int MaxTextLength = 200;
     public const int MaxNeedsLength = 500;
 
-    /// <summary>Trimmed, NFC-normalized, with the export's formula-neutralizing quote removed.</summary>
+    /// <summary>
+    /// Trimmed, NFC-normalized, line breaks as \n (XLSX keeps no \r), with one formula-neutralizing
+    /// quote removed (see <see cref="FormulaGuard"/>).
+    /// </summary>
     public static string Clean(string raw)
     {
         var text = Unguard(raw.Trim()).Trim();
+        if (text.Contains('\r', StringComparison.Ordinal))
+        {
+            text = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+        }
+
         return text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
     }
 
@@ -68,9 +76,36 @@ public static partial class ImportValues
         _ => (null, $"Unknown gender \"{text}\": write F, M or X."),
     };
 
+    private static readonly Dictionary<string, string> SectorSynonyms = new()
+    {
+        ["police"] = "law-enforcement",
+        ["policing"] = "law-enforcement",
+        ["lawenforcement"] = "law-enforcement",
+        ["prosecutor"] = "prosecution",
+        ["prosecutors"] = "prosecution",
+        ["justice"] = "judiciary",
+        ["courts"] = "judiciary",
+        ["court"] = "judiciary",
+        ["judges"] = "judiciary",
+        ["customs"] = "border-customs",
+        ["border"] = "border-customs",
+        ["fiu"] = "financial-intelligence",
+        ["prisons"] = "corrections",
+        ["military"] = "security-defense",
+        ["defense"] = "security-defense",
+        ["defence"] = "security-defense",
+        ["policy"] = "government-policy",
+        ["government"] = "government-policy",
+    };
+
     public static (string? Code, string? Error) Sector(string text)
     {
         var key = ColumnMap.Key(text);
+        if (SectorSynonyms.TryGetValue(key, out var synonym))
+        {
+            return (synonym, null);
+        }
+
         foreach (var (code, name) in Sectors.All)
         {
             if (key == ColumnMap.Key(code) || key == ColumnMap.Key(name))
@@ -191,6 +226,7 @@ public static partial class ImportValues
         return (CollapseSpaces(text), null);
     }
 
+    /// <summary>Stored as letters and digits only, upper case: "a 123-4567" → "A1234567".</summary>
     public static (string? Value, string? Error) Passport(string text)
     {
         var key = PassportKey(text);
@@ -199,7 +235,7 @@ public static partial class ImportValues
             return (null, "The passport number should have 5 to 20 letters and digits (spaces and dashes are ignored).");
         }
 
-        return (text.ToUpperInvariant(), null);
+        return (key, null);
     }
 
     /// <summary>Upper case, without spaces, dashes and dots: what duplicate checks compare.</summary>

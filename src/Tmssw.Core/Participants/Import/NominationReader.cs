@@ -98,14 +98,14 @@ internal sealed class NominationReader
 
     private ReadRow Read(RawRow row)
     {
-        var errors = new List<ImportIssue>();
+        var errors = new List<(int Column, ImportIssue Issue)>();
 
         string Text(NominationField f) => columns.TryGetValue(f, out var c) ? ImportValues.Clean(row[c]) : "";
 
         void Fail(NominationField f, string message)
         {
             var column = columns.TryGetValue(f, out var c) ? c : 0;
-            errors.Add(new ImportIssue(row.Line, table.CellRef(column, row.Line), Title(f), message));
+            errors.Add((column, new ImportIssue(row.Line, table.CellRef(column, row.Line), Title(f), message)));
         }
 
         T? Optional<T>(NominationField f, Func<string, (T? Value, string? Error)> parse)
@@ -172,7 +172,7 @@ internal sealed class NominationReader
             row.Line,
             table.IsXlsx ? "A" + row.Line.ToString(CultureInfo.InvariantCulture) : null,
             values,
-            errors,
+            errors.OrderBy(e => e.Column).Select(e => e.Issue).ToList(),
             passport is null ? null : ImportValues.PassportKey(passport),
             given is not null && family is not null ? ImportValues.NameKey(given, family) : null,
             country,

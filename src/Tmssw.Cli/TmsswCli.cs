@@ -18,6 +18,8 @@ public static class TmsswCli
             MigrateCommand.Create(console),
             UserCommand.Create(console),
             EditionsCommand.Create(console),
+            ImportCommand.Create(console),
+            ExportCommand.Create(console),
         })
         {
             root.Subcommands.Add(command);

@@ -47,6 +47,7 @@ public sealed class CommitImport(TmsswDbContext db, SensitiveFields sensitive, A
             }
 
             var toApply = plan.Rows.Where(r => r.Preview.Action is ImportAction.Add or ImportAction.Update).ToList();
+            var keep = new HashSet<object>(toApply.Where(r => r.Target is not null).Select(r => (object)r.Target!), ReferenceEqualityComparer.Instance);
             var added = new List<Participant>();
             var pendingAudit = new List<Participant>();
             var updated = new List<int>();
@@ -86,14 +87,14 @@ public sealed class CommitImport(TmsswDbContext db, SensitiveFields sensitive, A
                 applied++;
                 if (applied % batch == 0)
                 {
-                    await SaveBatchAsync(actor, pendingAudit, cancellationToken);
+                    await SaveBatchAsync(actor, pendingAudit, keep, cancellationToken);
                     progress?.Report(new ImportProgress("saving", applied, toApply.Count));
                 }
 
                 failureInjector?.AfterRow(applied);
             }
 
-            await SaveBatchAsync(actor, pendingAudit, cancellationToken);
+            await SaveBatchAsync(actor, pendingAudit, keep, cancellationToken);
             audit.Record(actor, "Imported", "Edition", plan.Edition!.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
             [
                 new FieldChange("File", null, source.FileName),
@@ -116,7 +117,7 @@ public sealed class CommitImport(TmsswDbContext db, SensitiveFields sensitive, A
     }
 
     /// <summary>Saves the batch, then writes the audit entries of the participants it added (their ids are known now).</summary>
-    private async Task SaveBatchAsync(Actor actor, List<Participant> pendingAudit, CancellationToken ct)
+    private async Task SaveBatchAsync(Actor actor, List<Participant> pendingAudit, HashSet<object> keep, CancellationToken ct)
     {
         await db.SaveChangesAsync(ct);
         if (pendingAudit.Count == 0)
@@ -132,6 +133,12 @@ public sealed class CommitImport(TmsswDbContext db, SensitiveFields sensitive, A
 
         pendingAudit.Clear();
         await db.SaveChangesAsync(ct);
+
+        // What is saved need not be tracked any more: keeps each later save's change detection short.
+        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Unchanged && !keep.Contains(e.Entity)).ToList())
+        {
+            entry.State = EntityState.Detached;
+        }
     }
 
     /// <summary>Encrypts again only the sensitive fields whose clear value changes; the others keep their ciphertext.</summary>

@@ -19,6 +19,8 @@ public static class TmsswCli
             UserCommand.Create(console),
             EditionsCommand.Create(console),
             PlanCommand.Create(console),
+            ImportCommand.Create(console),
+            ExportCommand.Create(console),
         })
         {
             root.Subcommands.Add(command);

@@ -28,6 +28,10 @@ public static class CoreServices
         services.AddScoped<ChangeParticipantStatus>();
         services.AddScoped<RevealSensitive>();
         services.AddScoped<Posts.ListPosts>();
+        services.AddScoped<Participants.Import.PreviewImport>();
+        services.AddScoped<Participants.Import.CommitImport>();
+        services.AddScoped<Participants.Export.ExportRoster>();
+        services.AddScoped<ChangeStatuses>();
 
         // Keys in the database: every app instance and the CLI decrypt what the others encrypted.
         services.AddDataProtection().SetApplicationName("tmssw").PersistKeysToDbContext<TmsswDbContext>();

@@ -1,0 +1,169 @@
+using Microsoft.EntityFrameworkCore;
+using Tmssw.Core.Accounts;
+using Tmssw.Core.Auditing;
+using Tmssw.Core.Data;
+
+namespace Tmssw.Core.Participants.Import;
+
+/// <summary>
+/// What importing a nominations file would do, row by row, without changing anything: Added,
+/// Updated, Skipped or Invalid, with errors and the participant a duplicate row matches.
+/// Throws <see cref="UnreadableFileException"/> when the file cannot be read at all.
+/// </summary>
+public sealed class PreviewImport(TmsswDbContext db, SensitiveFields sensitive, TimeProvider clock)
+{
+    public async Task<ImportPreview> RunAsync(UserScope scope, ImportSource source, ImportOptions options, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var plan = await new ImportPlanner(db, sensitive, clock).PlanAsync(scope, source, options, track: false, progress, cancellationToken);
+        return plan.Preview;
+    }
+}
+
+/// <summary>
+/// Imports a nominations file: plans it again against the database as it is now (the same rules
+/// and options as the preview), then adds and updates the rows whose action is Add or Update in one
+/// transaction, with a "Nominated" history step for each new participant and an audit entry per
+/// participant (field by field). Invalid and skipped rows are left out. A failure anywhere rolls
+/// everything back. Throws <see cref="UnreadableFileException"/> when the file cannot be read.
+/// </summary>
+public sealed class CommitImport(TmsswDbContext db, SensitiveFields sensitive, AuditLog audit, TimeProvider clock, IImportFailureInjector? failureInjector = null)
+{
+    public async Task<ImportResult> RunAsync(UserScope scope, ImportSource source, ImportOptions options, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var actor = scope.UserId.Length == 0 ? Actor.System(scope.Name) : scope.Actor;
+        var now = clock.GetUtcNow();
+
+        // The first encryption may create the Data Protection key, which is saved through another
+        // connection; on SQLite that would wait for this import's write lock. Make sure it exists first.
+        sensitive.Write(new Participant(), new SensitiveValues("key check", null, null, null));
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            var plan = await new ImportPlanner(db, sensitive, clock).PlanAsync(scope, source, options, track: true, progress, cancellationToken);
+            if (plan.Preview.Rejected)
+            {
+                db.ChangeTracker.Clear();
+                return new ImportResult(plan.Preview, [], []);
+            }
+
+            var toApply = plan.Rows.Where(r => r.Preview.Action is ImportAction.Add or ImportAction.Update).ToList();
+            var keep = new HashSet<object>(toApply.Where(r => r.Target is not null).Select(r => (object)r.Target!), ReferenceEqualityComparer.Instance);
+            var added = new List<Participant>();
+            var pendingAudit = new List<Participant>();
+            var updated = new List<int>();
+            var applied = 0;
+            var batch = Math.Max(1, options.BatchSize);
+            foreach (var row in toApply)
+            {
+                var values = row.Preview.Values!;
+                if (row.Preview.Action == ImportAction.Add)
+                {
+                    var p = new Participant { EditionId = plan.Edition!.Id, CreatedAt = now, UpdatedAt = now, Status = NominationStatus.Nominated };
+                    ParticipantUpdate.Apply(p, values);
+                    sensitive.Write(p, ParticipantUpdate.Merge(SensitiveValues.None, values));
+                    p.History.Add(new StatusChange
+                    {
+                        From = NominationStatus.Nominated,
+                        To = NominationStatus.Nominated,
+                        ChangedBy = actor.Name,
+                        Reason = $"Imported from {source.FileName}",
+                        ChangedAt = now,
+                    });
+                    db.Participants.Add(p);
+                    added.Add(p);
+                    pendingAudit.Add(p);
+                }
+                else
+                {
+                    var p = row.Target!;
+                    var before = ParticipantSnapshot.Of(p);
+                    ParticipantUpdate.Apply(p, values);
+                    WriteChangedSensitive(p, row.TargetSensitive!, ParticipantUpdate.Merge(row.TargetSensitive!, values));
+                    p.UpdatedAt = now;
+                    audit.Record(actor, "Updated", nameof(Participant), p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), AuditLog.Diff(before, ParticipantSnapshot.Of(p)));
+                    updated.Add(p.Id);
+                }
+
+                applied++;
+                if (applied % batch == 0)
+                {
+                    await SaveBatchAsync(actor, pendingAudit, keep, cancellationToken);
+                    progress?.Report(new ImportProgress("saving", applied, toApply.Count));
+                }
+
+                failureInjector?.AfterRow(applied);
+            }
+
+            await SaveBatchAsync(actor, pendingAudit, keep, cancellationToken);
+            audit.Record(actor, "Imported", "Edition", plan.Edition!.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [
+                new FieldChange("File", null, source.FileName),
+                new FieldChange("Added", null, added.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                new FieldChange("Updated", null, updated.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ]);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            progress?.Report(new ImportProgress("saving", toApply.Count, toApply.Count));
+            db.ChangeTracker.Clear();
+            return new ImportResult(plan.Preview, added.Select(p => p.Id).ToList(), updated);
+        }
+        catch
+        {
+            // Nothing of a failed import stays: not in the database (the transaction), not in this context.
+            await transaction.RollbackAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+            throw;
+        }
+    }
+
+    /// <summary>Saves the batch, then writes the audit entries of the participants it added (their ids are known now).</summary>
+    private async Task SaveBatchAsync(Actor actor, List<Participant> pendingAudit, HashSet<object> keep, CancellationToken ct)
+    {
+        await db.SaveChangesAsync(ct);
+        if (pendingAudit.Count == 0)
+        {
+            return;
+        }
+
+        var empty = new Dictionary<string, string?>();
+        foreach (var p in pendingAudit)
+        {
+            audit.Record(actor, "Created", nameof(Participant), p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), AuditLog.Diff(empty, ParticipantSnapshot.Of(p)));
+        }
+
+        pendingAudit.Clear();
+        await db.SaveChangesAsync(ct);
+
+        // What is saved need not be tracked any more: keeps each later save's change detection short.
+        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Unchanged && !keep.Contains(e.Entity)).ToList())
+        {
+            entry.State = EntityState.Detached;
+        }
+    }
+
+    /// <summary>Encrypts again only the sensitive fields whose clear value changes; the others keep their ciphertext.</summary>
+    private void WriteChangedSensitive(Participant p, SensitiveValues before, SensitiveValues after)
+    {
+        var fresh = new Participant();
+        sensitive.Write(fresh, after);
+        if (before.PassportNumber != after.PassportNumber)
+        {
+            p.PassportNumberProtected = fresh.PassportNumberProtected;
+        }
+
+        if (before.DateOfBirth != after.DateOfBirth)
+        {
+            p.DateOfBirthProtected = fresh.DateOfBirthProtected;
+        }
+
+        if (before.PersonalEmail != after.PersonalEmail)
+        {
+            p.PersonalEmailProtected = fresh.PersonalEmailProtected;
+        }
+
+        if (before.PersonalPhone != after.PersonalPhone)
+        {
+            p.PersonalPhoneProtected = fresh.PersonalPhoneProtected;
+        }
+    }
+}

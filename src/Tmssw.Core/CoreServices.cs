@@ -25,7 +25,6 @@ public static class CoreServices
         services.AddScoped<SearchParticipants>();
         services.AddScoped<GetEditionDashboard>();
         services.AddScoped<SaveParticipant>();
-        services.AddScoped<ChangeParticipantStatus>();
         services.AddScoped<RevealSensitive>();
         services.AddScoped<Posts.ListPosts>();
         services.AddScoped<Participants.Import.PreviewImport>();

@@ -274,31 +274,6 @@ public sealed class SaveParticipant(TmsswDbContext db, SensitiveFields sensitive
         value.Length <= 254 && MailAddress.TryCreate(value, out var address) && address.Address == value && value.Contains('.', StringComparison.Ordinal);
 }
 
-/// <summary>Moves one participant's nomination along its lifecycle, with the reason, in the history and the audit log.</summary>
-public sealed class ChangeParticipantStatus(TmsswDbContext db, AuditLog audit, TimeProvider clock)
-{
-    public async Task<Result> RunAsync(UserScope scope, int participantId, NominationStatus to, string? reason, CancellationToken cancellationToken = default)
-    {
-        var p = await scope.Participants(db).Include(x => x.History).FirstOrDefaultAsync(x => x.Id == participantId, cancellationToken);
-        if (p is null || !scope.RunsEdition(p.EditionId))
-        {
-            return Result.Fail("No such participant among those you run.");
-        }
-
-        var from = p.Status;
-        var result = p.ChangeStatus(to, scope.Name, reason, clock.GetUtcNow());
-        if (!result.Succeeded)
-        {
-            return result;
-        }
-
-        audit.Record(scope.Actor, "StatusChanged", nameof(Participant), p.Id.ToString(CultureInfo.InvariantCulture),
-            [new("Status", from.ToString(), to.ToString()), new("Reason", null, reason)]);
-        await db.SaveChangesAsync(cancellationToken);
-        return Result.Ok;
-    }
-}
-
 /// <summary>Shows a participant's sensitive values to Admin or assigned Staff, and records that they were seen.</summary>
 public sealed class RevealSensitive(TmsswDbContext db, SensitiveFields sensitive, AuditLog audit)
 {

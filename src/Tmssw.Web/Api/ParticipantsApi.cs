@@ -308,7 +308,7 @@ public static class ParticipantsApi
     }
 
     private static async Task<Results<Ok<ParticipantDto>, NotFound, ValidationProblem, ProblemHttpResult>> ChangeStatusAsync(
-        int id, StatusBody body, CurrentUser current, TmsswDbContext db, ChangeParticipantStatus change, CancellationToken cancellationToken)
+        int id, StatusBody body, CurrentUser current, TmsswDbContext db, ChangeStatuses change, CancellationToken cancellationToken)
     {
         var scope = await current.RequireAsync(cancellationToken);
         var existing = await scope.Participants(db).AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
@@ -326,10 +326,10 @@ public static class ParticipantsApi
             });
         }
 
-        var result = await change.RunAsync(scope, id, to, body.Reason, cancellationToken);
+        var result = await change.RunAsync(scope, new StatusChangeRequest([id], to, body.Reason), cancellationToken);
         if (!result.Succeeded)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The status was not changed.", detail: result.Error);
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The status was not changed.", detail: result.Errors[0].Message);
         }
 
         return TypedResults.Ok((await LoadAsync(db, scope, id, cancellationToken))!);

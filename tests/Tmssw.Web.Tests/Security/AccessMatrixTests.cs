@@ -47,7 +47,22 @@ public sealed class AccessMatrixTests
         ["GET admin/users"] = "L O F F F F F F",
         ["GET admin/users/{id}"] = "L O F F F F F F",
         ["GET admin/audit"] = "L O F F F F F F",
+        ["GET account/tokens"] = "L O O O O O O O",
         ["GET {*path:nonfile}"] = "N N N N N N N N",
+
+        // The JSON API: 401 instead of a sign-in redirect; a POST or PUT of "{}" that gets past
+        // authorization is a 400 with field errors (counted as allowed).
+        ["GET api/v1/editions"] = "O O O O O O O O",
+        ["GET api/v1/editions/{year:int}"] = "O O O O O O O O",
+        ["GET api/v1/cities"] = "L O O O O O O O",
+        ["GET api/v1/editions/{year:int}/participants"] = "L O O N O O O F",
+        ["GET api/v1/participants/{id:int}"] = "L O O N O O O F",
+        ["POST api/v1/editions/{year:int}/participants"] = "L O O N O F F F",
+        ["PUT api/v1/participants/{id:int}"] = "L O O N F F F F",
+        ["POST api/v1/participants/{id:int}/status"] = "L O O N F F F F",
+        ["GET api/v1/editions/{year:int}/groups"] = "L O O N O O O F",
+        ["GET api/v1/editions/{year:int}/hosts"] = "L O O N F O F F",
+        ["GET api/v1/editions/{year:int}/offers"] = "L O O N F O F F",
     };
 
     [Fact]

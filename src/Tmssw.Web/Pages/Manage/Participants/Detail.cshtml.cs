@@ -19,7 +19,7 @@ public sealed class DetailModel(
     TmsswDbContext db,
     CurrentUser current,
     RevealSensitive reveal,
-    ChangeParticipantStatus changeStatus) : EditionPage(db, current)
+    ChangeStatuses changeStatus) : EditionPage(db, current)
 {
     public Participant Participant { get; private set; } = null!;
     public string? GroupName { get; private set; }
@@ -61,10 +61,10 @@ public sealed class DetailModel(
             return NotFound();
         }
 
-        var result = await changeStatus.RunAsync(Scope, id, to, reason, cancellationToken);
+        var result = await changeStatus.RunAsync(Scope, new StatusChangeRequest([id], to, reason), cancellationToken);
         if (!result.Succeeded)
         {
-            StatusError = result.Error;
+            StatusError = result.Errors[0].Message;
             Reason = reason;
             return Page();
         }

@@ -37,6 +37,7 @@ public static class TmsswWeb
         services.AddScoped<CurrentUser>();
         services.AddScoped<ApiTokenService>();
         services.AddSingleton<Jobs.SolverJobs>();
+        services.AddSingleton<Shared.UploadStore>();
         services.AddWebUseCases();
 
         services.AddIdentity<AppUser, Microsoft.AspNetCore.Identity.IdentityRole>(CoreServices.ConfigureIdentity)

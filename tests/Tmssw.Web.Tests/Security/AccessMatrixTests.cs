@@ -42,6 +42,8 @@ public sealed class AccessMatrixTests
         ["GET manage/{year:int}/participants/{id:int}"] = "L O O N O O O F",
         ["GET manage/{year:int}/participants/{id:int}/edit"] = "L O O N N F F F",
         ["GET manage/{year:int}/participants/new"] = "L O O N O F F F",
+        ["GET manage/{year:int}/participants/import"] = "L O O N O F F F",
+        ["GET manage/{year:int}/participants/export"] = "L O O N O O O F",
         ["GET manage/{year:int}/cities"] = "L O O N F O F F",
         ["GET manage/{year:int}/groups"] = "L O O N N O O F",
         ["GET admin/users"] = "L O F F F F F F",

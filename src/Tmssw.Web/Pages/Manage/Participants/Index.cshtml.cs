@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Tmssw.Core.Data;
@@ -15,8 +16,38 @@ namespace Tmssw.Web.Pages.Manage.Participants;
 /// (their group): the participants in scope, searched, filtered, sorted and paged in the database.
 /// </summary>
 [Authorize(Policy = Policies.Rosters)]
-public sealed class IndexModel(TmsswDbContext db, CurrentUser current, SearchParticipants search) : EditionPage(db, current)
+public sealed class IndexModel(TmsswDbContext db, CurrentUser current, SearchParticipants search, ChangeStatuses changeStatuses) : EditionPage(db, current)
 {
+    public string? BulkMessage { get; private set; }
+    public IReadOnlyList<ParticipantStatusError> BulkErrors { get; private set; } = [];
+    public bool RunsEdition => Scope.RunsEdition(Edition.Id);
+
+    /// <summary>The list's query, kept when a bulk change posts back to it.</summary>
+    public Dictionary<string, string> RouteValues => Request.Query.ToDictionary(kv => kv.Key, kv => kv.Value.ToString());
+
+    /// <summary>Admin and the edition's Staff: move the selected participants at once, all or none.</summary>
+    public async Task<IActionResult> OnPostBulkAsync(int year, int[] ids, NominationStatus to, string? reason, CancellationToken cancellationToken)
+    {
+        var page = await OnGetAsync(year, Request.Query["q"], ParseStatus(Request.Query["status"]), Request.Query["country"], Request.Query["region"], Request.Query["theme"],
+            int.TryParse(Request.Query["group"], out var g) ? g : null, Request.Query["sort"], int.TryParse(Request.Query["page"], out var n) ? n : 1, cancellationToken);
+        if (page is not PageResult || !RunsEdition)
+        {
+            return page is PageResult ? NotFound() : page;
+        }
+
+        var result = await changeStatuses.RunAsync(Scope, new StatusChangeRequest(ids, to, reason), cancellationToken);
+        if (result.Succeeded)
+        {
+            BulkMessage = $"{result.Changed} participant{(result.Changed == 1 ? "" : "s")} now {to}.";
+            return await OnGetAsync(year, Filter.Search, Filter.Status, Filter.Country, Filter.Region, Filter.Theme, Filter.GroupId, Filter.Sort, Filter.Page, cancellationToken);
+        }
+
+        BulkErrors = result.Errors;
+        return Page();
+    }
+
+    private static NominationStatus? ParseStatus(string? value) => Enum.TryParse<NominationStatus>(value, out var s) ? s : null;
+
     public ParticipantFilter Filter { get; private set; } = new();
     public ParticipantPage Result { get; private set; } = null!;
     public IReadOnlyList<Country> Countries { get; private set; } = [];

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Tmssw.Core.Data;
+using Tmssw.Core.Editions;
+using Tmssw.Core.Participants.Export;
+using Tmssw.Web.Security;
+
+namespace Tmssw.Web.Pages.Manage.Participants;
+
+/// <summary>
+/// Every role that sees rosters, within its scope: download the roster as CSV or XLSX with the
+/// columns the role may see. A Host gets its city's group without sensitive or contact fields.
+/// </summary>
+[Authorize(Policy = Policies.Rosters)]
+public sealed class ExportModel(TmsswDbContext db, CurrentUser current, ExportRoster export) : EditionPage(db, current)
+{
+    public IReadOnlyList<string> Cities { get; private set; } = [];
+    public string? Error { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int year, bool download, RosterFormat format, string? city, int? group, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(year, requireRunning: false, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        var phases = await Db.Phases.AsNoTracking().Where(p => p.EditionId == Edition.Id && p.Kind == PhaseKind.CitySplit).Select(p => p.CityIds).ToListAsync(cancellationToken);
+        Cities = phases.SelectMany(c => c).Distinct().Order().ToList();
+        if (!download)
+        {
+            return Page();
+        }
+
+        // A host's roster is its own city's group, whatever the query says.
+        var cityId = Scope.RunsEdition(Edition.Id) ? (string.IsNullOrWhiteSpace(city) ? null : city) : Scope.IsHost ? Scope.CityId : null;
+        var buffer = new MemoryStream();
+        var result = await export.RunAsync(Scope, new RosterRequest(Edition.Year, format, cityId, Scope.RunsEdition(Edition.Id) ? group : null), buffer, cancellationToken);
+        if (!result.Succeeded)
+        {
+            Error = result.Error;
+            return Page();
+        }
+
+        buffer.Position = 0;
+        var name = $"tmssw-{Edition.Year}-roster{(cityId is null ? "" : "-" + cityId)}.{(format == RosterFormat.Csv ? "csv" : "xlsx")}";
+        var type = format == RosterFormat.Csv ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        return File(buffer, type, name);
+    }
+}

@@ -1,0 +1,125 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Tmssw.Core.Data;
+using Tmssw.Testing;
+
+namespace Tmssw.Web.Tests.Security;
+
+public sealed class ImportExportPageTests
+{
+    [Fact]
+    public async Task Staff_preview_every_problem_then_commit_only_the_valid_rows()
+    {
+        await using var app = await TmsswAppFactory.StartAsync(Provider.Sqlite, seedPeople: true);
+        var staff = await app.SignInAsync("staff@tmssw.test");
+        const string url = "/manage/2024/participants/import";
+        var csv = "Given name;Surname;Nationality;Sex;Sector;Agency;Position;E-mail;Favourite colour\n"
+            + "Amaru;Quispe Mamani;Bolivia;M;law-enforcement;FELCN;Major;amaru@example.org;blue\n"
+            + "Lindiwe;Dlamini;Atlantis;F;prosecution;NPA;Prosecutor;not-an-email;green\n";
+
+        var form = await staff.GetStringAsync(url);
+        using var upload = new MultipartFormDataContent
+        {
+            { new StringContent(TmsswAppFactory.AntiForgery(form)), "__RequestVerificationToken" },
+        };
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(csv));
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        upload.Add(file, "file", "embassy.csv");
+        var preview = await staff.PostAsync(url + "?handler=Upload", upload);
+        var html = WebUtility.HtmlDecode(await preview.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        Assert.Contains("1</strong> to add", html);
+        Assert.Contains("1</strong> invalid", html);
+        Assert.Contains("Atlantis", html);
+        Assert.Contains("Favourite colour", html);
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TmsswDbContext>();
+            Assert.False(await db.Participants.AnyAsync(p => p.FamilyName == "Quispe Mamani"), "The preview saved something.");
+        }
+
+        var uploadId = System.Text.RegularExpressions.Regex.Match(html, "name=\"upload\" value=\"([^\"]+)\"").Groups[1].Value;
+        var commit = await staff.PostAsync(url + "?handler=Commit", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["upload"] = uploadId,
+            ["__RequestVerificationToken"] = TmsswAppFactory.AntiForgery(html),
+        }));
+        Assert.Contains("Imported 1 new", await commit.Content.ReadAsStringAsync());
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TmsswDbContext>();
+            Assert.True(await db.Participants.AnyAsync(p => p.FamilyName == "Quispe Mamani" && p.Country == "BO"));
+            Assert.False(await db.Participants.AnyAsync(p => p.FamilyName == "Dlamini" && p.Agency == "NPA"));
+        }
+
+        // Another person cannot commit someone else's upload.
+        var admin = await app.SignInAsync("admin@tmssw.local");
+        var adminPage = await admin.GetStringAsync(url);
+        var stolen = await admin.PostAsync(url + "?handler=Commit", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["upload"] = uploadId,
+            ["__RequestVerificationToken"] = TmsswAppFactory.AntiForgery(adminPage),
+        }));
+        Assert.Contains("expired", await stolen.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_hosts_roster_export_holds_its_city_and_no_sensitive_column()
+    {
+        await using var app = await TmsswAppFactory.StartAsync(Provider.Sqlite, seedPeople: true);
+        var host = await app.SignInAsync("host@tmssw.test");
+        var response = await host.GetAsync("/manage/2024/participants/export?download=true&format=Csv&city=tucson");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        var csv = await response.Content.ReadAsStringAsync();
+        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.DoesNotContain("Passport", lines[0], StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("birth", lines[0], StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("mail", lines[0], StringComparison.OrdinalIgnoreCase);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TmsswDbContext>();
+        var phoenix = await db.Participants.Where(p => p.GroupId == app.People.PhoenixGroupId).Select(p => p.FamilyName).ToListAsync();
+        var tucson = await db.Participants.Where(p => p.GroupId == app.People.TucsonGroupId).Select(p => p.FamilyName).ToListAsync();
+        Assert.Equal(phoenix.Count, lines.Length - 1);
+        Assert.All(tucson, name => Assert.DoesNotContain(name, csv));
+
+        var staff = await app.SignInAsync("staff@tmssw.test");
+        var full = await (await staff.GetAsync("/manage/2024/participants/export?download=true&format=Csv")).Content.ReadAsStringAsync();
+        Assert.Contains("Passport", full.Split('\n')[0], StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(57, full.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    [Fact]
+    public async Task Staff_change_the_status_of_several_participants_at_once_or_of_none()
+    {
+        await using var app = await TmsswAppFactory.StartAsync(Provider.Sqlite, seedPeople: true);
+        var staff = await app.SignInAsync("staff@tmssw.test");
+        var p = app.People;
+        var list = await staff.GetStringAsync("/manage/2024/participants");
+        var token = TmsswAppFactory.AntiForgery(list);
+
+        var refused = await staff.PostAsync("/manage/2024/participants?handler=Bulk", new FormUrlEncodedContent(
+        [
+            new("ids", p.PhoenixParticipantId.ToString()), new("ids", p.TucsonParticipantId.ToString()),
+            new("to", "Completed"), new("reason", ""), new("__RequestVerificationToken", token),
+        ]));
+        Assert.Contains("cannot become Completed", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+
+        var done = await staff.PostAsync("/manage/2024/participants?handler=Bulk", new FormUrlEncodedContent(
+        [
+            new("ids", p.PhoenixParticipantId.ToString()), new("ids", p.TucsonParticipantId.ToString()),
+            new("to", "Traveling"), new("reason", "Arrived in Washington"), new("__RequestVerificationToken", token),
+        ]));
+        Assert.Contains("2 participants now Traveling", await done.Content.ReadAsStringAsync());
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TmsswDbContext>();
+        Assert.Equal(2, await db.Participants.CountAsync(x => x.Status == Tmssw.Core.Participants.NominationStatus.Traveling));
+    }
+}

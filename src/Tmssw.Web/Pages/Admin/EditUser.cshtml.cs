@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -59,19 +58,7 @@ public sealed class EditUserModel(TmsswDbContext db, UpdateUserScope update, Cur
             return NotFound();
         }
 
-        var years = new List<int>();
-        foreach (var part in (Input.Editions ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            if (int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var y))
-            {
-                years.Add(y);
-            }
-            else
-            {
-                ModelState.AddModelError("Input.Editions", $"'{part}' is not a year.");
-            }
-        }
-
+        var years = UsersModel.ParseYears(Input.Editions, "Input.Editions", ModelState);
         if (ModelState.IsValid)
         {
             var by = (await current.RequireAsync(cancellationToken)).Actor;

@@ -37,19 +37,7 @@ public sealed class UsersModel(TmsswDbContext db, AddUser addUser, CurrentUser c
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var years = new List<int>();
-        foreach (var part in (Input.Editions ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            if (int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var y))
-            {
-                years.Add(y);
-            }
-            else
-            {
-                ModelState.AddModelError("Input.Editions", $"'{part}' is not a year.");
-            }
-        }
-
+        var years = ParseYears(Input.Editions, "Input.Editions", ModelState);
         if (ModelState.IsValid)
         {
             var by = (await current.RequireAsync(cancellationToken)).Actor;
@@ -119,6 +107,25 @@ public sealed class UsersModel(TmsswDbContext db, AddUser addUser, CurrentUser c
         }
 
         return parts.Count == 0 ? "—" : string.Join("; ", parts);
+    }
+
+    /// <summary>"2023, 2024" → the years; anything else is a field error.</summary>
+    internal static List<int> ParseYears(string? text, string field, Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary modelState)
+    {
+        var years = new List<int>();
+        foreach (var part in (text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var y))
+            {
+                years.Add(y);
+            }
+            else
+            {
+                modelState.AddModelError(field, $"'{part}' is not a year.");
+            }
+        }
+
+        return years;
     }
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

@@ -160,7 +160,8 @@ public sealed class IndexModel(
         }
 
         var outcome = await move.RunAsync(Scope.Actor, Edition.Id, v, participantId, cityId ?? "", cancellationToken);
-        Report(outcome, $"Moved to {CityName(cityId)}");
+        var name = await Db.Cities.Where(c => c.Id == cityId).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken);
+        Report(outcome, $"Moved to {name ?? cityId}");
         return Redirect($"/manage/{year}/split?v={v}#p{participantId}");
     }
 

@@ -31,6 +31,15 @@ public static class CoreServices
         services.AddScoped<Participants.Import.CommitImport>();
         services.AddScoped<Participants.Export.ExportRoster>();
         services.AddScoped<ChangeStatuses>();
+        services.AddScoped<Splits.SplitSettingsStore>();
+        services.AddScoped<Splits.BuildSplitInstance>();
+        services.AddScoped<Splits.RunSplit>();
+        services.AddScoped<Splits.MoveParticipant>();
+        services.AddScoped<Splits.LockParticipant>();
+        services.AddScoped<Splits.SaveSplitVersion>();
+        services.AddScoped<Splits.CompareSplitVersions>();
+        services.AddScoped<Splits.PublishSplit>();
+        services.AddScoped<Splits.ReplanAfterWithdrawal>();
 
         // Keys in the database: every app instance and the CLI decrypt what the others encrypted.
         services.AddDataProtection().SetApplicationName("tmssw").PersistKeysToDbContext<TmsswDbContext>();

@@ -35,6 +35,7 @@ public abstract class TmsswDbContext(DbContextOptions options)
     public DbSet<Group> Groups => Set<Group>();
     public DbSet<SplitPlan> SplitPlans => Set<SplitPlan>();
     public DbSet<SplitAssignment> SplitAssignments => Set<SplitAssignment>();
+    public DbSet<EditionSplitSettings> SplitSettings => Set<EditionSplitSettings>();
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<ConferenceSession> ConferenceSessions => Set<ConferenceSession>();
     public DbSet<Speaker> Speakers => Set<Speaker>();
@@ -127,6 +128,12 @@ public abstract class TmsswDbContext(DbContextOptions options)
             e.HasOne<Participant>().WithMany().HasForeignKey(x => x.ParticipantId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<City>().WithMany().HasForeignKey(x => x.CityId);
             e.HasIndex(x => new { x.SplitPlanId, x.ParticipantId }).IsUnique();
+        });
+        builder.Entity<EditionSplitSettings>(e =>
+        {
+            e.HasKey(x => x.EditionId);
+            e.HasOne<Edition>().WithMany().HasForeignKey(x => x.EditionId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(x => x.UpdatedBy).HasMaxLength(256);
         });
 
         builder.Entity<Meeting>(e =>

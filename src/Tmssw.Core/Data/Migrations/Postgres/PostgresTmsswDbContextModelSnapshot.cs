@@ -985,6 +985,28 @@ namespace Tmssw.Core.Data.Migrations.Postgres
                     b.ToTable("Meetings");
                 });
 
+            modelBuilder.Entity("Tmssw.Core.Splits.EditionSplitSettings", b =>
+                {
+                    b.Property<int>("EditionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("EditionId");
+
+                    b.ToTable("SplitSettings");
+                });
+
             modelBuilder.Entity("Tmssw.Core.Splits.Group", b =>
                 {
                     b.Property<int>("Id")
@@ -1333,6 +1355,15 @@ namespace Tmssw.Core.Data.Migrations.Postgres
                     b.HasOne("Tmssw.Core.Cities.MeetingOffer", null)
                         .WithMany()
                         .HasForeignKey("MeetingOfferId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tmssw.Core.Splits.EditionSplitSettings", b =>
+                {
+                    b.HasOne("Tmssw.Core.Editions.Edition", null)
+                        .WithMany()
+                        .HasForeignKey("EditionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

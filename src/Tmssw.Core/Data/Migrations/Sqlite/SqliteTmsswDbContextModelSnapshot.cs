@@ -941,6 +941,28 @@ namespace Tmssw.Core.Data.Migrations.Sqlite
                     b.ToTable("Meetings");
                 });
 
+            modelBuilder.Entity("Tmssw.Core.Splits.EditionSplitSettings", b =>
+                {
+                    b.Property<int>("EditionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EditionId");
+
+                    b.ToTable("SplitSettings");
+                });
+
             modelBuilder.Entity("Tmssw.Core.Splits.Group", b =>
                 {
                     b.Property<int>("Id")
@@ -1283,6 +1305,15 @@ namespace Tmssw.Core.Data.Migrations.Sqlite
                     b.HasOne("Tmssw.Core.Cities.MeetingOffer", null)
                         .WithMany()
                         .HasForeignKey("MeetingOfferId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tmssw.Core.Splits.EditionSplitSettings", b =>
+                {
+                    b.HasOne("Tmssw.Core.Editions.Edition", null)
+                        .WithMany()
+                        .HasForeignKey("EditionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -26,6 +26,15 @@ public static class CoreServices
         services.AddScoped<SaveParticipant>();
         services.AddScoped<ChangeParticipantStatus>();
         services.AddScoped<RevealSensitive>();
+        services.AddScoped<Scheduling.BuildScheduleInstance>();
+        services.AddScoped<Scheduling.RunSchedule>();
+        services.AddScoped<Scheduling.ChangeMeetingStatus>();
+        services.AddScoped<Scheduling.DeclineAndReschedule>();
+        services.AddScoped<Scheduling.MoveMeeting>();
+        services.AddScoped<Scheduling.LockMeeting>();
+        services.AddScoped<Scheduling.PublishSchedule>();
+        services.AddScoped<Scheduling.GetGroupWeek>();
+        services.AddScoped<Scheduling.SaveMeetingOffer>();
 
         // Keys in the database: every app instance and the CLI decrypt what the others encrypted.
         services.AddDataProtection().SetApplicationName("tmssw").PersistKeysToDbContext<TmsswDbContext>();

@@ -19,6 +19,17 @@ public sealed record BuiltSchedule(ScheduleSource Source, P.ScheduleInstance Sol
             ScheduleRules.OfferKey(m.MeetingOfferId),
             CityTime.ToInstant(m.Start, Source.Zone),
             CityTime.ToInstant(m.End, Source.Zone)))];
+
+    /// <summary>A violation with the planner's ids (o12, g3) replaced by the topic and host, and the group's name.</summary>
+    public P.ScheduleViolation InWords(P.ScheduleViolation v)
+    {
+        var text = System.Text.RegularExpressions.Regex.Replace(v.Message, @"\bo(\d+)\b", m =>
+            Source.Offer(int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)) is { } o
+                ? $"“{o.Topic}” ({o.Host?.Name})"
+                : m.Value);
+        text = text.Replace($"group {ScheduleRules.GroupKey(Source.Group.Id)}", Source.Group.Name, StringComparison.Ordinal);
+        return v with { Message = char.ToUpperInvariant(text[0]) + text[1..] };
+    }
 }
 
 /// <summary>Edition year + city id → the city group's scheduling instance, built from the database.</summary>

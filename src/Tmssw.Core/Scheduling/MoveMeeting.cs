@@ -94,5 +94,10 @@ internal static class WeekConflicts
         return built is null ? [] : Evaluate(built).Violations;
     }
 
-    public static P.ScoreReport Evaluate(BuiltSchedule built) => P.ScheduleScorer.Evaluate(built.Check, built.CurrentMeetings());
+    /// <summary>The week's score and violations, the violations in words.</summary>
+    public static P.ScoreReport Evaluate(BuiltSchedule built)
+    {
+        var report = P.ScheduleScorer.Evaluate(built.Check, built.CurrentMeetings());
+        return report with { Violations = [.. report.Violations.Select(built.InWords)] };
+    }
 }

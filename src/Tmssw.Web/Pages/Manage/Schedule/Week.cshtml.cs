@@ -191,8 +191,8 @@ public sealed class WeekModel(
         }
         else if (outcome.Conflicts.Count > 0)
         {
-            Problem = done + " The week now breaks " + (outcome.Conflicts.Count == 1 ? "a rule" : $"{outcome.Conflicts.Count} rules") + ": "
-                + string.Join(" ", outcome.ConflictMessages.Select(m => m.TrimEnd('.') + "."));
+            Problem = done + " The week now breaks " + (outcome.Conflicts.Count == 1 ? "a rule" : $"{outcome.Conflicts.Count} rules")
+                + ", listed below and marked on the meetings.";
         }
         else
         {

@@ -35,6 +35,7 @@ public static class CoreServices
         services.AddScoped<Scheduling.PublishSchedule>();
         services.AddScoped<Scheduling.GetGroupWeek>();
         services.AddScoped<Scheduling.SaveMeetingOffer>();
+        services.AddScoped<Scheduling.SaveBusyItem>();
 
         // Keys in the database: every app instance and the CLI decrypt what the others encrypted.
         services.AddDataProtection().SetApplicationName("tmssw").PersistKeysToDbContext<TmsswDbContext>();

@@ -3,8 +3,8 @@ using P = Tmssw.Planning.Scheduling;
 
 namespace Tmssw.Core.Scheduling;
 
-/// <summary>A fixed stretch of a day: lunch, arrival, a site visit (local times).</summary>
-public sealed record WeekItem(string Label, DateTime Start, DateTime End);
+/// <summary>A fixed stretch of a day: lunch, arrival, a site visit (local times); BusyId when it is a recorded item.</summary>
+public sealed record WeekItem(string Label, DateTime Start, DateTime End, int? BusyId = null);
 
 /// <summary>
 /// A meeting as the calendar shows it. Start and End are local wall-clock times in the city;
@@ -102,7 +102,7 @@ public sealed class GetGroupWeek(BuildScheduleInstance build)
             {
                 new("Lunch", day.ToDateTime(ScheduleRules.LunchStart), day.ToDateTime(ScheduleRules.LunchEnd)),
             };
-            items.AddRange(source.Busy.Where(b => DateOnly.FromDateTime(b.Start) == day).Select(b => new WeekItem(b.Label, b.Start, b.End)));
+            items.AddRange(source.Busy.Where(b => DateOnly.FromDateTime(b.Start) == day).Select(b => new WeekItem(b.Label, b.Start, b.End, b.Id == 0 ? null : b.Id)));
 
             var list = new List<WeekMeeting>();
             Meeting? previous = null;

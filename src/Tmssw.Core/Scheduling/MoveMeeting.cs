@@ -45,6 +45,11 @@ public sealed class MoveMeeting(TmsswDbContext db, BuildScheduleInstance build, 
             return ManualChangeOutcome.Fail($"{newStart:ddd MMM d} is not a program day; the days are {string.Join(", ", source.Days.Select(d => d.ToString("ddd MMM d", CultureInfo.InvariantCulture)))}.");
         }
 
+        if (newStart.Minute % 15 != 0 || newStart.Second != 0 || newStart.Millisecond != 0)
+        {
+            return ManualChangeOutcome.Fail($"Meetings start on the quarter hour (:00, :15, :30, :45); {newStart:HH:mm} is not one.");
+        }
+
         var before = $"{meeting.Start:yyyy-MM-dd HH:mm}";
         var length = meeting.End - meeting.Start;
         meeting.Start = newStart;

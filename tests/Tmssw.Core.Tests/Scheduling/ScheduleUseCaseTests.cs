@@ -30,6 +30,7 @@ public sealed class ScheduleUseCaseTests
         public MoveMeeting Move => new(Db, Build, Audit);
         public PublishSchedule Publish => new(Db, Build, Audit, TimeProvider.System);
         public SaveMeetingOffer SaveOffer => new(Db, Build, Audit);
+        public SaveBusyItem Busy => new(Db, Build, Audit);
     }
 
     private static async Task<(TestDatabase Database, TmsswDbContext Db, UseCases Use)> DemoAsync(Provider provider)
@@ -295,6 +296,8 @@ public sealed class ScheduleUseCaseTests
         Assert.False(publish.Succeeded);
         Assert.Contains("conflicts", publish.Error);
 
+        var offGrid = await use.Move.RunAsync(2024, "phoenix", b.Id, new DateTime(2024, 5, 9, 10, 7, 0), Tester);
+        Assert.Contains("quarter hour", offGrid.Result.Error);
         var offDay = await use.Move.RunAsync(2024, "phoenix", b.Id, new DateTime(2024, 5, 11, 10, 0, 0), Tester);
         Assert.Contains("not a program day", offDay.Result.Error);
 
@@ -302,6 +305,33 @@ public sealed class ScheduleUseCaseTests
         Assert.True((await use.Move.RunAsync(2024, "phoenix", b.Id, b.Start, Tester)).Conflicts.Count == 0);
         Assert.True((await use.Publish.RunAsync(2024, "phoenix", Tester)).Succeeded);
         Assert.True((await use.Week.RunAsync(2024, "phoenix")).Week!.IsPublished);
+    }
+
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task A_fixed_item_keeps_the_arrival_and_the_scheduler_keeps_meetings_clear_of_both(Provider provider)
+    {
+        var (database, db, use) = await DemoAsync(provider);
+        await using var _ = database;
+        await using var __ = db;
+
+        var added = await use.Busy.AddAsync(2024, "phoenix", "Site visit: port of entry", new DateOnly(2024, 5, 9), new TimeOnly(9, 0), new TimeOnly(12, 0), Tester);
+        Assert.True(added.Succeeded, added.Error);
+        Assert.False((await use.Busy.AddAsync(2024, "phoenix", "Weekend", new DateOnly(2024, 5, 11), new TimeOnly(9, 0), new TimeOnly(12, 0), Tester)).Succeeded);
+        db.ChangeTracker.Clear();
+
+        var (built, _) = await use.Build.RunAsync(2024, "phoenix");
+        Assert.False(built!.Source.BusyIsDefault);
+        Assert.Equal(
+            [new LocalSpan(new(2024, 5, 8, 9, 0, 0), new(2024, 5, 8, 10, 30, 0)), new LocalSpan(new(2024, 5, 9, 9, 0, 0), new(2024, 5, 9, 12, 0, 0))],
+            built.Solve.Groups.Single().Busy);
+
+        Assert.True((await use.Run.RunAsync(2024, "phoenix", Tester, Quick)).Succeeded);
+        var week = (await use.Week.RunAsync(2024, "phoenix")).Week!;
+        Assert.Empty(week.Violations);
+        Assert.DoesNotContain(week.Meetings, m => m.Start < new DateTime(2024, 5, 9, 12, 0, 0) && m.End > new DateTime(2024, 5, 9, 9, 0, 0));
+        Assert.Contains(week.Days[1].Fixed, f => f.Label == "Site visit: port of entry" && f.BusyId is not null);
     }
 
     [Fact]

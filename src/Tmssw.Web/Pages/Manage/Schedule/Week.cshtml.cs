@@ -160,6 +160,41 @@ public sealed class WeekModel(
         return Page();
     }
 
+    public async Task<IActionResult> OnPostAddBusyAsync(
+        int year, string cityId, string? label, string? date, string? from, string? to, [FromServices] SaveBusyItem busy, CancellationToken cancellationToken)
+    {
+        if (await LoadWeekAsync(year, cityId, cancellationToken, requireEdit: true) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            || !TimeOnly.TryParseExact(from, ["HH:mm", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var start)
+            || !TimeOnly.TryParseExact(to, ["HH:mm", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var end))
+        {
+            Problem = "Choose a day and the times the item starts and ends, such as 09:00 and 10:30.";
+            return Page();
+        }
+
+        var result = await busy.AddAsync(year, cityId, label, day, start, end, Scope.Actor, cancellationToken);
+        await ReloadAsync(year, cityId, cancellationToken);
+        (Notice, Problem) = result.Succeeded ? ("Fixed item added; the next run keeps meetings clear of it.", (string?)null) : ((string?)null, result.Error);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRemoveBusyAsync(int year, string cityId, int itemId, [FromServices] SaveBusyItem busy, CancellationToken cancellationToken)
+    {
+        if (await LoadWeekAsync(year, cityId, cancellationToken, requireEdit: true) is { } refused)
+        {
+            return refused;
+        }
+
+        var result = await busy.RemoveAsync(year, cityId, itemId, Scope.Actor, cancellationToken);
+        await ReloadAsync(year, cityId, cancellationToken);
+        (Notice, Problem) = result.Succeeded ? ("Fixed item removed.", (string?)null) : ((string?)null, result.Error);
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostPublishAsync(int year, string cityId, [FromServices] PublishSchedule publish, CancellationToken cancellationToken)
     {
         if (await LoadWeekAsync(year, cityId, cancellationToken, requireEdit: true) is { } refused)

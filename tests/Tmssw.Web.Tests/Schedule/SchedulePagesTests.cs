@@ -178,6 +178,24 @@ public sealed partial class SchedulePagesTests
         // The interpreter cannot post changes.
         var sneaky = await PostAsync(interpreter, url + "?handler=Publish", url, []);
         Assert.Equal(HttpStatusCode.NotFound, sneaky.StatusCode);
+
+        // Back where it was (the plain form, no script), the week is valid and can be published.
+        var at = weekHtml.IndexOf($"id=\"meeting-{ids[^1]}\"", StringComparison.Ordinal);
+        var date = DateOf().Matches(weekHtml[..at]).Last().Groups[1].Value;
+        var back2 = await PostAsync(staff, url + "?handler=Move", url, new()
+        {
+            ["meetingId"] = ids[^1],
+            ["date"] = date,
+            ["time"] = StartOf().Match(weekHtml, at).Groups[1].Value,
+        });
+        Assert.Contains("No conflicts", await back2.Content.ReadAsStringAsync());
+        var published = await PostAsync(staff, url + "?handler=Publish", url, []);
+        Assert.Contains("Published", await published.Content.ReadAsStringAsync());
+
+        var visible = await interpreter.GetStringAsync(url);
+        Assert.Equal(ids.Count, MeetingId().Count(visible));
+        Assert.DoesNotContain("Run the scheduler", visible);
+        Assert.DoesNotContain("handler=Move", visible);
     }
 
     private static string TimeOfMeeting(string html, string date)
@@ -195,6 +213,9 @@ public sealed partial class SchedulePagesTests
 
     [GeneratedRegex("data-meeting=\"(\\d+)\"")]
     private static partial Regex MeetingId();
+
+    [GeneratedRegex("data-date=\"(\\d{4}-\\d\\d-\\d\\d)\"")]
+    private static partial Regex DateOf();
 
     [GeneratedRegex("<strong>(\\d\\d:\\d\\d)–\\d\\d:\\d\\d</strong>")]
     private static partial Regex StartOf();

@@ -2,7 +2,8 @@ using System.Globalization;
 using Tmssw.Bench.Schedule;
 using Tmssw.Planning.Scheduling;
 
-// Meeting scheduler benchmark: greedy vs CP-SAT on (a) demo-like cities, (b) large shared-host
+// Meeting scheduler benchmark: greedy vs CP-SAT on (a) the 2024 demo edition's nine city weeks as
+// the product builds them (BuildScheduleInstance on a SQLite database loaded with LoadDemo), (b) large shared-host
 // weeks, (c) Timefold's public meeting-scheduling sets. Usage:
 //   dotnet run -c Release --project bench/Tmssw.Bench.Schedule [-- --quick] [--sets abc] [--limits 1,10] [--workers N]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -44,7 +45,7 @@ void Run(string name, ScheduleInstance instance)
 }
 
 if (sets.Contains('a'))
-    foreach (var (name, instance) in Generators.CityInstances(quick ? 3 : 9))
+    foreach (var (name, instance) in await DemoCities.LoadAsync(quick ? 3 : 9))
         Run(name, instance);
 if (sets.Contains('b'))
     foreach (var seed in quick ? [1] : new[] { 1, 2, 3 })

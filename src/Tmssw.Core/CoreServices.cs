@@ -40,6 +40,16 @@ public static class CoreServices
         services.AddScoped<Splits.CompareSplitVersions>();
         services.AddScoped<Splits.PublishSplit>();
         services.AddScoped<Splits.ReplanAfterWithdrawal>();
+        services.AddScoped<Scheduling.BuildScheduleInstance>();
+        services.AddScoped<Scheduling.RunSchedule>();
+        services.AddScoped<Scheduling.ChangeMeetingStatus>();
+        services.AddScoped<Scheduling.DeclineAndReschedule>();
+        services.AddScoped<Scheduling.MoveMeeting>();
+        services.AddScoped<Scheduling.LockMeeting>();
+        services.AddScoped<Scheduling.PublishSchedule>();
+        services.AddScoped<Scheduling.GetGroupWeek>();
+        services.AddScoped<Scheduling.SaveMeetingOffer>();
+        services.AddScoped<Scheduling.SaveBusyItem>();
 
         // Keys in the database: every app instance and the CLI decrypt what the others encrypted.
         services.AddDataProtection().SetApplicationName("tmssw").PersistKeysToDbContext<TmsswDbContext>();

@@ -37,6 +37,8 @@ public abstract class TmsswDbContext(DbContextOptions options)
     public DbSet<SplitAssignment> SplitAssignments => Set<SplitAssignment>();
     public DbSet<EditionSplitSettings> SplitSettings => Set<EditionSplitSettings>();
     public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<GroupBusyItem> GroupBusyItems => Set<GroupBusyItem>();
+    public DbSet<SchedulePublication> SchedulePublications => Set<SchedulePublication>();
     public DbSet<ConferenceSession> ConferenceSessions => Set<ConferenceSession>();
     public DbSet<Speaker> Speakers => Set<Speaker>();
     public DbSet<Post> Posts => Set<Post>();
@@ -142,6 +144,18 @@ public abstract class TmsswDbContext(DbContextOptions options)
             e.HasOne<Group>().WithMany().HasForeignKey(x => x.GroupId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<MeetingOffer>().WithMany().HasForeignKey(x => x.MeetingOfferId);
             e.HasIndex(x => new { x.GroupId, x.Start });
+        });
+        builder.Entity<GroupBusyItem>(e =>
+        {
+            e.Property(x => x.Label).HasMaxLength(200);
+            e.HasOne<Group>().WithMany().HasForeignKey(x => x.GroupId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => new { x.GroupId, x.Start });
+        });
+        builder.Entity<SchedulePublication>(e =>
+        {
+            e.HasKey(x => x.GroupId);
+            e.Property(x => x.PublishedBy).HasMaxLength(256);
+            e.HasOne<Group>().WithOne().HasForeignKey<SchedulePublication>(x => x.GroupId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<ConferenceSession>(e =>

@@ -942,6 +942,35 @@ namespace Tmssw.Core.Data.Migrations.Postgres
                     b.ToTable("Posts");
                 });
 
+            modelBuilder.Entity("Tmssw.Core.Scheduling.GroupBusyItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("End")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("Start")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupId", "Start");
+
+                    b.ToTable("GroupBusyItems");
+                });
+
             modelBuilder.Entity("Tmssw.Core.Scheduling.Meeting", b =>
                 {
                     b.Property<int>("Id")
@@ -983,6 +1012,24 @@ namespace Tmssw.Core.Data.Migrations.Postgres
                     b.HasIndex("GroupId", "Start");
 
                     b.ToTable("Meetings");
+                });
+
+            modelBuilder.Entity("Tmssw.Core.Scheduling.SchedulePublication", b =>
+                {
+                    b.Property<int>("GroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("GroupId");
+
+                    b.ToTable("SchedulePublications");
                 });
 
             modelBuilder.Entity("Tmssw.Core.Splits.EditionSplitSettings", b =>
@@ -1344,6 +1391,15 @@ namespace Tmssw.Core.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Tmssw.Core.Scheduling.GroupBusyItem", b =>
+                {
+                    b.HasOne("Tmssw.Core.Splits.Group", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Tmssw.Core.Scheduling.Meeting", b =>
                 {
                     b.HasOne("Tmssw.Core.Splits.Group", null)
@@ -1355,6 +1411,15 @@ namespace Tmssw.Core.Data.Migrations.Postgres
                     b.HasOne("Tmssw.Core.Cities.MeetingOffer", null)
                         .WithMany()
                         .HasForeignKey("MeetingOfferId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tmssw.Core.Scheduling.SchedulePublication", b =>
+                {
+                    b.HasOne("Tmssw.Core.Splits.Group", null)
+                        .WithOne()
+                        .HasForeignKey("Tmssw.Core.Scheduling.SchedulePublication", "GroupId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -900,6 +900,33 @@ namespace Tmssw.Core.Data.Migrations.Sqlite
                     b.ToTable("Posts");
                 });
 
+            modelBuilder.Entity("Tmssw.Core.Scheduling.GroupBusyItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("End")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupId", "Start");
+
+                    b.ToTable("GroupBusyItems");
+                });
+
             modelBuilder.Entity("Tmssw.Core.Scheduling.Meeting", b =>
                 {
                     b.Property<int>("Id")
@@ -939,6 +966,24 @@ namespace Tmssw.Core.Data.Migrations.Sqlite
                     b.HasIndex("GroupId", "Start");
 
                     b.ToTable("Meetings");
+                });
+
+            modelBuilder.Entity("Tmssw.Core.Scheduling.SchedulePublication", b =>
+                {
+                    b.Property<int>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("GroupId");
+
+                    b.ToTable("SchedulePublications");
                 });
 
             modelBuilder.Entity("Tmssw.Core.Splits.EditionSplitSettings", b =>
@@ -1294,6 +1339,15 @@ namespace Tmssw.Core.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Tmssw.Core.Scheduling.GroupBusyItem", b =>
+                {
+                    b.HasOne("Tmssw.Core.Splits.Group", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Tmssw.Core.Scheduling.Meeting", b =>
                 {
                     b.HasOne("Tmssw.Core.Splits.Group", null)
@@ -1305,6 +1359,15 @@ namespace Tmssw.Core.Data.Migrations.Sqlite
                     b.HasOne("Tmssw.Core.Cities.MeetingOffer", null)
                         .WithMany()
                         .HasForeignKey("MeetingOfferId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tmssw.Core.Scheduling.SchedulePublication", b =>
+                {
+                    b.HasOne("Tmssw.Core.Splits.Group", null)
+                        .WithOne()
+                        .HasForeignKey("Tmssw.Core.Scheduling.SchedulePublication", "GroupId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

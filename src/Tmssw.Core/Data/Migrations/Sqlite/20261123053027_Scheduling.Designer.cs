@@ -11,8 +11,8 @@ using Tmssw.Core.Data;
 namespace Tmssw.Core.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteTmsswDbContext))]
-    [Migration("20261123054702_SplitSettings")]
-    partial class SplitSettings
+    [Migration("20261123053027_Scheduling")]
+    partial class Scheduling
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -903,6 +903,33 @@ namespace Tmssw.Core.Data.Migrations.Sqlite
                     b.ToTable("Posts");
                 });
 
+            modelBuilder.Entity("Tmssw.Core.Scheduling.GroupBusyItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("End")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupId", "Start");
+
+                    b.ToTable("GroupBusyItems");
+                });
+
             modelBuilder.Entity("Tmssw.Core.Scheduling.Meeting", b =>
                 {
                     b.Property<int>("Id")
@@ -944,26 +971,22 @@ namespace Tmssw.Core.Data.Migrations.Sqlite
                     b.ToTable("Meetings");
                 });
 
-            modelBuilder.Entity("Tmssw.Core.Splits.EditionSplitSettings", b =>
+            modelBuilder.Entity("Tmssw.Core.Scheduling.SchedulePublication", b =>
                 {
-                    b.Property<int>("EditionId")
+                    b.Property<int>("GroupId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Json")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("UpdatedAt")
+                    b.Property<long>("PublishedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("UpdatedBy")
+                    b.Property<string>("PublishedBy")
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("EditionId");
+                    b.HasKey("GroupId");
 
-                    b.ToTable("SplitSettings");
+                    b.ToTable("SchedulePublications");
                 });
 
             modelBuilder.Entity("Tmssw.Core.Splits.Group", b =>
@@ -1297,6 +1320,15 @@ namespace Tmssw.Core.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Tmssw.Core.Scheduling.GroupBusyItem", b =>
+                {
+                    b.HasOne("Tmssw.Core.Splits.Group", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Tmssw.Core.Scheduling.Meeting", b =>
                 {
                     b.HasOne("Tmssw.Core.Splits.Group", null)
@@ -1312,11 +1344,11 @@ namespace Tmssw.Core.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Tmssw.Core.Splits.EditionSplitSettings", b =>
+            modelBuilder.Entity("Tmssw.Core.Scheduling.SchedulePublication", b =>
                 {
-                    b.HasOne("Tmssw.Core.Editions.Edition", null)
-                        .WithMany()
-                        .HasForeignKey("EditionId")
+                    b.HasOne("Tmssw.Core.Splits.Group", null)
+                        .WithOne()
+                        .HasForeignKey("Tmssw.Core.Scheduling.SchedulePublication", "GroupId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -13,8 +13,8 @@ using Tmssw.Core.Data;
 namespace Tmssw.Core.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresTmsswDbContext))]
-    [Migration("20261123054709_SplitSettings")]
-    partial class SplitSettings
+    [Migration("20261123053041_Scheduling")]
+    partial class Scheduling
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -945,6 +945,35 @@ namespace Tmssw.Core.Data.Migrations.Postgres
                     b.ToTable("Posts");
                 });
 
+            modelBuilder.Entity("Tmssw.Core.Scheduling.GroupBusyItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("End")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<int>("GroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("Start")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupId", "Start");
+
+                    b.ToTable("GroupBusyItems");
+                });
+
             modelBuilder.Entity("Tmssw.Core.Scheduling.Meeting", b =>
                 {
                     b.Property<int>("Id")
@@ -988,26 +1017,22 @@ namespace Tmssw.Core.Data.Migrations.Postgres
                     b.ToTable("Meetings");
                 });
 
-            modelBuilder.Entity("Tmssw.Core.Splits.EditionSplitSettings", b =>
+            modelBuilder.Entity("Tmssw.Core.Scheduling.SchedulePublication", b =>
                 {
-                    b.Property<int>("EditionId")
+                    b.Property<int>("GroupId")
                         .HasColumnType("integer");
 
-                    b.Property<string>("Json")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
+                    b.Property<DateTimeOffset>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("UpdatedBy")
+                    b.Property<string>("PublishedBy")
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
-                    b.HasKey("EditionId");
+                    b.HasKey("GroupId");
 
-                    b.ToTable("SplitSettings");
+                    b.ToTable("SchedulePublications");
                 });
 
             modelBuilder.Entity("Tmssw.Core.Splits.Group", b =>
@@ -1347,6 +1372,15 @@ namespace Tmssw.Core.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Tmssw.Core.Scheduling.GroupBusyItem", b =>
+                {
+                    b.HasOne("Tmssw.Core.Splits.Group", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Tmssw.Core.Scheduling.Meeting", b =>
                 {
                     b.HasOne("Tmssw.Core.Splits.Group", null)
@@ -1362,11 +1396,11 @@ namespace Tmssw.Core.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Tmssw.Core.Splits.EditionSplitSettings", b =>
+            modelBuilder.Entity("Tmssw.Core.Scheduling.SchedulePublication", b =>
                 {
-                    b.HasOne("Tmssw.Core.Editions.Edition", null)
-                        .WithMany()
-                        .HasForeignKey("EditionId")
+                    b.HasOne("Tmssw.Core.Splits.Group", null)
+                        .WithOne()
+                        .HasForeignKey("Tmssw.Core.Scheduling.SchedulePublication", "GroupId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,51 @@
+using System.Globalization;
+using Tmssw.Core.Auditing;
+using Tmssw.Core.Data;
+
+namespace Tmssw.Core.Scheduling;
+
+/// <summary>
+/// Marks a group's week as published: from then on the city's hosts, the group's interpreter and its
+/// participants see it. Refused while the week is empty or breaks a hard rule. Audited.
+/// </summary>
+public sealed class PublishSchedule(TmsswDbContext db, BuildScheduleInstance build, AuditLog audit, TimeProvider clock)
+{
+    public async Task<Result> RunAsync(int year, string cityId, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var (built, error) = await build.RunAsync(year, cityId, cancellationToken);
+        if (built is null)
+        {
+            return Result.Fail(error!);
+        }
+
+        if (!built.Source.Active.Any())
+        {
+            return Result.Fail("The week has no meetings yet; run the scheduler first.");
+        }
+
+        var report = WeekConflicts.Evaluate(built);
+        if (!report.IsValid)
+        {
+            return Result.Fail("Resolve the conflicts before publishing: " + string.Join("; ", report.Violations.Select(v => v.Message)) + ".");
+        }
+
+        var groupId = built.Source.Group.Id;
+        var now = clock.GetUtcNow();
+        var publication = await db.SchedulePublications.FindAsync([groupId], cancellationToken);
+        var before = publication?.PublishedAt.ToString("O", CultureInfo.InvariantCulture);
+        if (publication is null)
+        {
+            db.SchedulePublications.Add(new SchedulePublication { GroupId = groupId, PublishedAt = now, PublishedBy = actor.Name });
+        }
+        else
+        {
+            publication.PublishedAt = now;
+            publication.PublishedBy = actor.Name;
+        }
+
+        audit.Record(actor, "SchedulePublished", "Group", groupId.ToString(CultureInfo.InvariantCulture),
+            [new FieldChange("publishedAt", before, now.ToString("O", CultureInfo.InvariantCulture))]);
+        await db.SaveChangesAsync(cancellationToken);
+        return Result.Ok;
+    }
+}

@@ -69,7 +69,7 @@ public sealed partial class SchedulePagesTests
         var html = await week.Content.ReadAsStringAsync();
         Assert.Contains("Phoenix, AZ: the group", html);
         Assert.Contains("Run the scheduler", html);
-        Assert.Contains("UTC&#x2212;07:00", html);
+        Assert.Contains("UTC−07:00", System.Net.WebUtility.HtmlDecode(html));
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/manage/2024/schedule/tucson")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/manage/2024/schedule/tucson/offers")).StatusCode);
         var index = await client.GetAsync("/manage/2024/schedule");

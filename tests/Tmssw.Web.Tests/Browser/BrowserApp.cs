@@ -144,6 +144,17 @@ public sealed class TrackedPage : IAsyncDisposable
                 }
             }
         };
+        // Which resource failed: the console only says "Failed to load resource".
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400 && response.Request.ResourceType != "document")
+            {
+                lock (_errors)
+                {
+                    _errors.Add($"{page.Url}: {response.Request.ResourceType} {response.Url} answered {response.Status}");
+                }
+            }
+        };
         page.PageError += (_, error) =>
         {
             lock (_errors)

@@ -45,6 +45,13 @@ public sealed class BrowserApp : IAsyncLifetime
         var addresses = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         BaseUrl = addresses.First().TrimEnd('/');
 
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException($"No Chromium at {ChromiumPath}: ./test.sh installs it (the Debian package chromium). The browser tests never download a browser.");
+        }
+
+        // Generous: the whole solution's tests share two cores.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -74,7 +81,7 @@ public sealed class BrowserApp : IAsyncLifetime
         options ??= new BrowserNewContextOptions();
         options.BaseURL = BaseUrl;
         var context = await Browser.NewContextAsync(options);
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
         return new TrackedPage(context, page);
     }

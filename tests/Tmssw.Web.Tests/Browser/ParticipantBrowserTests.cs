@@ -114,6 +114,33 @@ public sealed class ParticipantBrowserTests(BrowserApp app)
         tracked.AssertNoConsoleErrors();
     }
 
+    /// <summary>The other main pages at the same width: no horizontal page overflow (wide tables scroll inside their box).</summary>
+    [Theory]
+    [InlineData(null, new[] { "/", "/editions/2024", "/conversations", "/account/login" })]
+    [InlineData("Staff", new[] { "/home", "/manage/2024" })]
+    [InlineData("Admin", new[] { "/admin/users", "/admin/audit" })]
+    public async Task Main_pages_do_not_overflow_at_375_pixels(string? role, string[] paths)
+    {
+        var options = new BrowserNewContextOptions { ViewportSize = new() { Width = 375, Height = 740 }, IsMobile = true, HasTouch = true };
+        await using var tracked = role is null ? await app.NewPageAsync(options) : await app.SignedInPageAsync(DemoPeople.EmailOf[role], options);
+        var failures = new List<string>();
+        foreach (var path in paths)
+        {
+            await tracked.GoAsync(path);
+            try
+            {
+                await AssertNoHorizontalOverflow(tracked.Page, path);
+            }
+            catch (Xunit.Sdk.FailException e)
+            {
+                failures.Add(e.Message);
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        tracked.AssertNoConsoleErrors();
+    }
+
     internal static async Task AssertNoHorizontalOverflow(IPage page, string what)
     {
         const int client = 375;

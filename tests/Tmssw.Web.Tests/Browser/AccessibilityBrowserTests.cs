@@ -1,0 +1,85 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+
+namespace Tmssw.Web.Tests.Browser;
+
+/// <summary>An axe scan of each main page: no violation of impact "serious" or "critical", and no console error.</summary>
+[Collection(BrowserTests.Name)]
+public sealed class AccessibilityBrowserTests(BrowserApp app, Xunit.Abstractions.ITestOutputHelper output)
+{
+    private static readonly string[] Blocking = ["serious", "critical"];
+
+    [Theory]
+    [InlineData("/", null)]
+    [InlineData("/editions/2024", null)]
+    [InlineData("/conversations", null)]
+    [InlineData("/conversations/{post}", null)]
+    [InlineData("/account/login", null)]
+    [InlineData("/home", "Staff")]
+    [InlineData("/manage/2024", "Staff")]
+    [InlineData("/manage/2024/participants", "Staff")]
+    [InlineData("/manage/2024/participants/{participant}", "Staff")]
+    [InlineData("/manage/2024/participants/{participant}/edit", "Staff")]
+    [InlineData("/admin/users", "Admin")]
+    [InlineData("/admin/audit", "Admin")]
+    // Beyond the main pages: the rest a signed-in person reaches from the menus.
+    [InlineData("/manage/2024/participants/new", "Staff")]
+    [InlineData("/manage/2024/cities", "Staff")]
+    [InlineData("/manage/2024/groups", "Staff")]
+    [InlineData("/account/tokens", "Staff")]
+    [InlineData("/account/password", "Staff")]
+    [InlineData("/admin/users/{staff}", "Admin")]
+    public async Task Page_has_no_serious_accessibility_violation(string path, string? role)
+    {
+        var url = await ResolveAsync(path);
+        await using var tracked = role is null
+            ? await app.NewPageAsync()
+            : await app.SignedInPageAsync(DemoPeople.EmailOf[role]);
+        await tracked.GoAsync(url);
+        await tracked.Page.WaitForLoadStateAsync(LoadState.Load);
+
+        var result = await tracked.Page.RunAxe();
+        Assert.NotEmpty(result.Passes); // axe did run on the page
+        output.WriteLine($"axe on {url}, lesser findings (not failing):\n" + Describe(result.Violations.Where(v => !Blocking.Contains(v.Impact))));
+        var blocking = result.Violations.Where(v => Blocking.Contains(v.Impact)).ToList();
+        Assert.True(blocking.Count == 0, $"axe on {url}:\n" + Describe(blocking));
+        tracked.AssertNoConsoleErrors();
+    }
+
+    /// <summary>The same scan on the edit form showing its errors next to the fields.</summary>
+    [Fact]
+    public async Task Edit_form_with_errors_has_no_serious_accessibility_violation()
+    {
+        await using var tracked = await app.SignedInPageAsync(DemoPeople.EmailOf["Staff"]);
+        var page = tracked.Page;
+        await tracked.GoAsync($"/manage/2024/participants/{app.People.OtherPhoenixParticipantId}/edit");
+        await page.GetByLabel("Country (name or ISO code)").FillAsync("Atlantis");
+        await page.GetByLabel("Gender (F, M or X)").FillAsync("Q");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        await Microsoft.Playwright.Assertions.Expect(page.Locator(".field-error").Filter(new() { HasText = "Atlantis" })).ToBeVisibleAsync();
+
+        var result = await page.RunAxe();
+        var blocking = result.Violations.Where(v => Blocking.Contains(v.Impact)).ToList();
+        Assert.True(blocking.Count == 0, "axe on the edit form with errors:\n" + Describe(blocking));
+        tracked.AssertNoConsoleErrors();
+    }
+
+    private async Task<string> ResolveAsync(string path)
+    {
+        if (path.Contains("{post}", StringComparison.Ordinal))
+        {
+            var slug = await app.QueryAsync(db => db.Posts.AsNoTracking().Where(p => p.IsPublished).OrderByDescending(p => p.PublishedAt).Select(p => p.Slug).FirstAsync());
+            path = path.Replace("{post}", slug, StringComparison.Ordinal);
+        }
+
+        path = path.Replace("{staff}", app.People.StaffId, StringComparison.Ordinal);
+        return path.Replace("{participant}", app.People.PhoenixParticipantId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
+    private static string Describe(IEnumerable<AxeResultItem> violations) => string.Join("\n", violations.Select(v =>
+        $"- {v.Id} ({v.Impact}): {v.Help} {v.HelpUrl}\n"
+        + string.Join("\n", v.Nodes.Take(10).Select(n => $"    {n.Target}: {n.Html}"))));
+}

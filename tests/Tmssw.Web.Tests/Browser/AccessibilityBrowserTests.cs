@@ -31,6 +31,12 @@ public sealed class AccessibilityBrowserTests(BrowserApp app, Xunit.Abstractions
     [InlineData("/account/tokens", "Staff")]
     [InlineData("/account/password", "Staff")]
     [InlineData("/admin/users/{staff}", "Admin")]
+    [InlineData("/manage/2024/participants/import", "Staff")]
+    [InlineData("/manage/2024/participants/export", "Staff")]
+    [InlineData("/manage/2024/split", "Staff")]
+    [InlineData("/manage/2024/schedule", "Staff")]
+    [InlineData("/manage/2024/schedule/phoenix", "Staff")]
+    [InlineData("/manage/2024/schedule/phoenix/offers", "Host")]
     public async Task Page_has_no_serious_accessibility_violation(string path, string? role)
     {
         var url = await ResolveAsync(path);

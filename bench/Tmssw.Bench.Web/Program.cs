@@ -3,6 +3,7 @@
 // participants in the 2024 edition. Every case is measured in the same run, interleaved round by round,
 // next to a floor (a static file) so the ratios hold on a busy machine.
 // Run: dotnet run -c Release --project bench/Tmssw.Bench.Web [-- --requests N --participants N --warmup N]
+// Investigating: --show-sql logs every SQL command (use with --requests 1 --warmup 0); --keep-db keeps the database.
 // PostgreSQL: TMSSW_BENCH_PG='Host=…;Username=…;Database=postgres', or bench/Tmssw.Bench.Web/run.sh.
 using System.Globalization;
 using Npgsql;
@@ -31,7 +32,14 @@ var failures = 0;
     finally
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
+        if (options.KeepDatabase)
+        {
+            Console.WriteLine($"Kept the SQLite database {Path.Combine(folder, "bench.db")}");
+        }
+        else
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 }
 
@@ -53,9 +61,14 @@ if (!string.IsNullOrWhiteSpace(pgServer))
     finally
     {
         NpgsqlConnection.ClearAllPools();
+        if (options.KeepDatabase)
+        {
+            Console.WriteLine($"Kept the PostgreSQL database {name}");
+        }
+
         await using var connection = new NpgsqlConnection(pgServer);
         await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", connection);
+        await using var drop = new NpgsqlCommand(options.KeepDatabase ? "SELECT 1" : $"DROP DATABASE IF EXISTS {name} WITH (FORCE)", connection);
         await drop.ExecuteNonQueryAsync();
     }
 }
@@ -63,11 +76,12 @@ if (!string.IsNullOrWhiteSpace(pgServer))
 Console.WriteLine(failures == 0 ? "All row and total checks passed." : $"{failures} check(s) FAILED.");
 return failures == 0 ? 0 : 1;
 
-internal sealed record Options(int Requests, int Participants, int Warmup)
+internal sealed record Options(int Requests, int Participants, int Warmup, bool ShowSql, bool KeepDatabase)
 {
     public static Options Parse(string[] args)
     {
         int requests = 200, participants = 10_000, warmup = 20;
+        bool showSql = false, keep = false;
         for (var i = 0; i < args.Length; i++)
         {
             int Next() => int.Parse(args[++i], CultureInfo.InvariantCulture);
@@ -76,11 +90,13 @@ internal sealed record Options(int Requests, int Participants, int Warmup)
                 case "--requests": requests = Next(); break;
                 case "--participants": participants = Next(); break;
                 case "--warmup": warmup = Next(); break;
+                case "--show-sql": showSql = true; break;
+                case "--keep-db": keep = true; break;
                 default:
-                    throw new ArgumentException($"Unknown option {args[i]}; use --requests N, --participants N, --warmup N.");
+                    throw new ArgumentException($"Unknown option {args[i]}; use --requests N, --participants N, --warmup N, --show-sql, --keep-db.");
             }
         }
 
-        return new Options(Math.Max(1, requests), Math.Max(0, participants), Math.Max(0, warmup));
+        return new Options(Math.Max(1, requests), Math.Max(0, participants), Math.Max(0, warmup), showSql, keep);
     }
 }

@@ -25,7 +25,7 @@ internal enum Kind
 }
 
 /// <summary>One measured request; the expected rows, total and first row come from an in-memory count of the seeded data.</summary>
-internal sealed record Case(string Name, HttpClient Client, string Url, Kind Kind, int ExpectedRows = 0, int ExpectedTotal = 0, int? ExpectedFirstId = null);
+internal sealed record Case(string Name, HttpClient Client, string Url, Kind Kind, int ExpectedRows = 0, int ExpectedTotal = 0, int? ExpectedFirstId = null, int ExpectedPage = 1);
 
 internal static partial class WebBench
 {
@@ -49,7 +49,8 @@ internal static partial class WebBench
             "--RateLimits:SignInPerMinute", "1000",
             "--Logging:LogLevel:Default", "Warning",
             "--Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error",
-            "--Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", "Critical", // the first migration probes a missing history table
+            // The first migration probes a missing history table (an error line); --show-sql logs every command.
+            "--Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", options.ShowSql ? "Information" : "Critical",
         ], setting);
         Console.WriteLine($"First start (migrate + demo): {clock.Elapsed.TotalSeconds:F1} s");
 
@@ -136,6 +137,7 @@ internal static partial class WebBench
         clock.Restart();
         var samples = cases.Select(_ => new List<double>(options.Requests)).ToArray();
         var failures = new List<string>();
+        var verdicts = cases.Select(_ => "ok").ToArray();
         for (var round = -options.Warmup; round < options.Requests; round++)
         {
             for (var j = 0; j < cases.Count; j++)
@@ -150,12 +152,14 @@ internal static partial class WebBench
                 if (response.StatusCode != HttpStatusCode.OK)
                 {
                     failures.Add($"{c.Name}: HTTP {(int)response.StatusCode} for {c.Url}");
+                    verdicts[k] = $"HTTP {(int)response.StatusCode}";
                     continue;
                 }
 
                 if (round == 0 && Check(c, body) is { } problem)
                 {
                     failures.Add($"{c.Name}: {problem}");
+                    verdicts[k] = "WRONG: " + problem;
                 }
 
                 if (round >= 0)
@@ -168,8 +172,8 @@ internal static partial class WebBench
         Console.WriteLine($"Measured in {clock.Elapsed.TotalSeconds:F1} s");
         Console.WriteLine();
         var floor = Median(samples[0]);
-        Console.WriteLine("| case | request | median ms | p95 ms | req/s (sequential) | median / floor | rows on page / total matched |");
-        Console.WriteLine("|---|---|---:|---:|---:|---:|---|");
+        Console.WriteLine("| case | request | median ms | p95 ms | req/s (sequential) | median / floor | rows on page / total matched (expected) | check |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---|---|");
         for (var k = 0; k < cases.Count; k++)
         {
             var c = cases[k];
@@ -178,7 +182,7 @@ internal static partial class WebBench
             var rows = c.Kind == Kind.Floor ? "-" : $"{c.ExpectedRows} / {c.ExpectedTotal:N0}";
             var rate = s.Count == 0 ? 0 : s.Count / (s.Sum() / 1000);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {c.Name} | `{c.Url}` | {median:F2} | {Percentile(s, 0.95):F2} | {rate:N0} | {median / floor:F1} | {rows} |"));
+                $"| {c.Name} | `{c.Url}` | {median:F2} | {Percentile(s, 0.95):F2} | {rate:N0} | {median / floor:F1} | {rows} | {verdicts[k]} |"));
         }
 
         Console.WriteLine();
@@ -195,7 +199,7 @@ internal static partial class WebBench
     {
         var skip = (page - 1) * PageSize;
         var rows = Math.Clamp(matched.Count - skip, 0, PageSize);
-        return new Case(name, client, url, kind, rows, matched.Count, rows > 0 ? matched[skip].Id : null);
+        return new Case(name, client, url, kind, rows, matched.Count, rows > 0 ? matched[skip].Id : null, page);
     }
 
     // The query's semantics: lower-cased "given family", agency or position contains the term.
@@ -212,7 +216,7 @@ internal static partial class WebBench
             return body.Length > 0 ? null : "empty body";
         }
 
-        int rows, total;
+        int rows, total, page;
         int? first;
         var shown = "";
         if (c.Kind == Kind.Html)
@@ -226,7 +230,9 @@ internal static partial class WebBench
 
             rows = ids.Count;
             total = int.Parse(heading.Groups[1].Value, CultureInfo.InvariantCulture);
-            shown = PageCaption().Match(body) is { Success: true } caption ? $" (the page says \"{caption.Groups[1].Value}\")" : "";
+            var caption = PageCaption().Match(body);
+            page = caption.Success ? int.Parse(caption.Groups[2].Value, CultureInfo.InvariantCulture) : 0;
+            shown = caption.Success ? $" (the page says \"{caption.Groups[1].Value}\")" : "";
             first = ids.Count > 0 ? ids[0] : null;
         }
         else
@@ -235,6 +241,7 @@ internal static partial class WebBench
             var items = json.RootElement.GetProperty("items");
             rows = items.GetArrayLength();
             total = json.RootElement.GetProperty("total").GetInt32();
+            page = json.RootElement.GetProperty("page").GetInt32();
             first = rows > 0 ? items[0].GetProperty("id").GetInt32() : null;
         }
 
@@ -243,13 +250,13 @@ internal static partial class WebBench
             return $"{rows} rows / {total} total{shown}, expected {c.ExpectedRows} / {c.ExpectedTotal}";
         }
 
-        if (first != c.ExpectedFirstId)
+        if (page != c.ExpectedPage)
         {
-            // Only the order differs: a server collation other than code-point order would do that.
-            Console.WriteLine($"note: {c.Name}: first row #{first}, ordinal order expects #{c.ExpectedFirstId} (collation?)");
+            return $"shows page {page}{shown}, expected page {c.ExpectedPage}";
         }
 
-        return null;
+        // The same count on the wrong page, or another order: a server collation other than code-point order would do that.
+        return first == c.ExpectedFirstId ? null : $"first row #{first}{shown}, ordinal (family, given, id) order expects #{c.ExpectedFirstId}";
     }
 
     private static HttpClient NewClient(string address, bool cookies) =>
@@ -312,7 +319,7 @@ internal static partial class WebBench
     [GeneratedRegex("<h1>Participants <span class=\"muted\">\\((\\d+)\\)</span>")]
     private static partial Regex TotalHeading();
 
-    [GeneratedRegex("<caption>(Page \\d+ of \\d+)</caption>")]
+    [GeneratedRegex("<caption>(Page (\\d+) of \\d+)</caption>")]
     private static partial Regex PageCaption();
 
     private sealed record Expected(int Id, string GivenName, string FamilyName, string Agency, string Position, NominationStatus Status, string Region, List<string> Themes, int? GroupId);

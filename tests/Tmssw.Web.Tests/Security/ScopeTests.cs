@@ -77,6 +77,23 @@ public sealed class ScopeTests
         Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("/manage/2023")).StatusCode);
     }
 
+    [Fact]
+    public async Task The_list_pages_through_the_whole_roster()
+    {
+        await using var app = await TmsswAppFactory.StartAsync(Provider.Sqlite, seedPeople: true);
+        var staff = await app.SignInAsync("staff@tmssw.test");
+        var first = System.Net.WebUtility.HtmlDecode(await staff.GetStringAsync("/manage/2024/participants"));
+        var second = System.Net.WebUtility.HtmlDecode(await staff.GetStringAsync("/manage/2024/participants?page=2"));
+        Assert.Contains("Page 1 of 2", first);
+        Assert.Contains("Page 2 of 2", second);
+        Assert.Contains("href=\"/manage/2024/participants?page=2\"", first);
+        var idsFirst = System.Text.RegularExpressions.Regex.Matches(first, "/manage/2024/participants/(\\d+)\"").Select(m => m.Groups[1].Value).ToHashSet();
+        var idsSecond = System.Text.RegularExpressions.Regex.Matches(second, "/manage/2024/participants/(\\d+)\"").Select(m => m.Groups[1].Value).ToHashSet();
+        Assert.Equal(50, idsFirst.Count);
+        Assert.Equal(6, idsSecond.Count);
+        Assert.Empty(idsFirst.Intersect(idsSecond));
+    }
+
     private static async Task<string> NameOfAsync(TmsswAppFactory app, int id)
     {
         await using var scope = app.Services.CreateAsyncScope();

@@ -34,14 +34,15 @@ public sealed class AuditModel(TmsswDbContext db) : PageModel
     [BindProperty(SupportsGet = true)]
     public DateOnly? To { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
+    public int PageNumber { get; private set; } = 1;
 
     public int Total { get; private set; }
     public IReadOnlyList<AuditEntry> Entries { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    // "page" is also Razor Pages' own route value: read the query's.
+    public async Task OnGetAsync([FromQuery(Name = "page")] int page = 1, CancellationToken cancellationToken = default)
     {
+        PageNumber = page;
         var query = db.AuditEntries.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(Entity))
         {

@@ -64,7 +64,7 @@ public sealed class IndexModel(TmsswDbContext db, CurrentUser current, SearchPar
         string? theme,
         int? group,
         string? sort,
-        int page = 1,
+        [FromQuery(Name = "page")] int page = 1, // "page" is also Razor Pages' own route value: read the query's
         CancellationToken cancellationToken = default)
     {
         if (await LoadAsync(year, requireRunning: false, cancellationToken) is { } refused)

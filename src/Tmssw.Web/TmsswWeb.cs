@@ -31,6 +31,10 @@ public static class TmsswWeb
         // wwwroot of this project, also when another project (the CLI) hosts it from the source tree.
         builder.WebHost.UseStaticWebAssets();
         setting ??= DatabaseSetting.Resolve(builder.Configuration["db"]);
+
+        // The console shows what a person running the app needs, not every SQL command.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         var services = builder.Services;
         services.AddTmsswCore(setting);
         services.AddHttpContextAccessor();

@@ -47,6 +47,7 @@ internal static partial class WebBench
             "--TMSSW_ADMIN_PASSWORD", Password,
             "--RateLimits:ApiPerMinute", "100000000",
             "--RateLimits:SignInPerMinute", "1000",
+            "--Demo:Plan", "false", // measure the bare demo plus the synthetic 10,000
             "--Logging:LogLevel:Default", "Warning",
             "--Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error",
             // The first migration probes a missing history table (an error line); --show-sql logs every command.

@@ -17,6 +17,7 @@ public static class CoreServices
         services.AddTmsswDatabase(setting);
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<LoadDemo>();
+        services.AddScoped<PlanDemo>();
         services.AddScoped<ListEditionSummaries>();
         services.AddScoped<AddUser>();
         services.AddScoped<UpdateUserScope>();

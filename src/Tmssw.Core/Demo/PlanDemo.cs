@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using Tmssw.Core.Auditing;
+using Tmssw.Core.Data;
+using Tmssw.Core.Scheduling;
+using Tmssw.Core.Splits;
+
+namespace Tmssw.Core.Demo;
+
+/// <summary>What planning the demo did, in words for the console.</summary>
+public sealed record DemoPlanReport(IReadOnlyList<string> Lines);
+
+/// <summary>
+/// Makes the 2024 demo edition ready to click through: runs the split planner and publishes the
+/// split (every participant in a city group), then schedules and publishes each group's week. Does
+/// nothing when the edition already has a split, so it runs once.
+/// </summary>
+public sealed class PlanDemo(TmsswDbContext db, RunSplit runSplit, PublishSplit publishSplit, RunSchedule runSchedule, PublishSchedule publishSchedule)
+{
+    public static readonly Actor Actor = Actor.System(LoadDemo.Actor);
+
+    public async Task<DemoPlanReport> RunAsync(TimeSpan splitTimeLimit, TimeSpan scheduleTimeLimit, CancellationToken cancellationToken = default)
+    {
+        var lines = new List<string>();
+        var edition = await db.Editions.AsNoTracking().SingleAsync(e => e.Year == Demo2024.Year, cancellationToken);
+        if (await db.SplitPlans.AnyAsync(p => p.EditionId == edition.Id, cancellationToken))
+        {
+            return new DemoPlanReport(["The 2024 demo already has a split; nothing planned."]);
+        }
+
+        var split = await runSplit.RunAsync(Actor, edition.Id, new RunSplitOptions { TimeLimit = splitTimeLimit, Name = "Demo split" }, cancellationToken);
+        if (split.Plan is null)
+        {
+            return new DemoPlanReport([$"The demo split found no plan: {string.Join(" ", split.Result.Conflicts)}"]);
+        }
+
+        var published = await publishSplit.RunAsync(Actor, edition.Id, split.Plan.Version, cancellationToken);
+        lines.Add(published.Succeeded
+            ? $"Split: {split.Result.Status}, score {split.Result.Score} (bound {split.Result.Bound}); published as version {split.Plan.Version}."
+            : $"Split version {split.Plan.Version} saved but not published: {published.Error}");
+        if (!published.Succeeded)
+        {
+            return new DemoPlanReport(lines);
+        }
+
+        foreach (var city in Demo2024.SplitCities)
+        {
+            var run = await runSchedule.RunAsync(Demo2024.Year, city, Actor, new ScheduleRunSettings { TimeLimit = scheduleTimeLimit }, cancellationToken);
+            var publish = run.Succeeded ? await publishSchedule.RunAsync(Demo2024.Year, city, Actor, cancellationToken) : Result.Fail(run.Describe());
+            lines.Add($"{city}: {run.Describe()}{(publish.Succeeded ? " Published." : " Not published: " + publish.Error)}");
+        }
+
+        return new DemoPlanReport(lines);
+    }
+}

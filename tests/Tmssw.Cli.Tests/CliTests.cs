@@ -46,6 +46,28 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task Demo_plan_publishes_a_split_and_every_groups_week_once()
+    {
+        await using var database = await TestDatabase.CreateAsync(Provider.Sqlite);
+        var db = database.Setting.Value;
+        var first = await Run("demo", "--db", db, "--plan");
+        Assert.Equal(0, first.Code);
+        Assert.Matches("Split: (Optimal|Feasible), score \\d+ .*published as version 1", first.Out);
+        Assert.Equal(9, System.Text.RegularExpressions.Regex.Count(first.Out, "Published\\."));
+
+        await using (var context = database.NewContext())
+        {
+            var edition = context.Editions.Single(e => e.Year == 2024);
+            Assert.True(context.Participants.Where(p => p.EditionId == edition.Id).All(p => p.GroupId != null), "Every demo participant is in a group.");
+            Assert.Equal(9, context.Participants.Where(p => p.EditionId == edition.Id).Select(p => p.GroupId).Distinct().Count());
+            Assert.True(context.Meetings.Count(m => m.EditionId == edition.Id) >= 9 * 5);
+        }
+
+        var again = await Run("demo", "--db", db, "--plan");
+        Assert.Contains("already has a split", again.Out);
+    }
+
+    [Fact]
     public async Task User_add_creates_an_account_and_prints_a_generated_password_once()
     {
         await using var database = await TestDatabase.CreateAsync(Provider.Sqlite);

@@ -119,6 +119,32 @@ public sealed class AccessMatrixTests
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
     }
 
+    [Fact]
+    public async Task No_page_or_endpoint_answers_hostile_query_strings_with_a_server_error()
+    {
+        await using var app = await TmsswAppFactory.StartAsync(Provider.Sqlite, seedPeople: true);
+        var samples = await SamplesAsync(app);
+        var admin = await app.SignInAsync("admin@tmssw.local");
+        var host = await app.SignInAsync("host@tmssw.test");
+        const string hostile = "page=-5&pageSize=999999&status=Nope&q=%27%22%3Cscript%3E%25&sort=zzz&group=abc&groupId=x"
+            + "&country=%00&region=&theme=%E2%80%AE&a=x&b=-1&v=99999&city=..%2F..&from=2024-99-99&to=nope&partial=maybe&format=pdf&download=true";
+        var failures = new List<string>();
+        foreach (var route in MappedRoutes(app).Where(r => r.StartsWith("GET ", StringComparison.Ordinal)))
+        {
+            var url = "/" + Fill(route[4..], samples) + "?" + hostile;
+            foreach (var client in new[] { admin, host })
+            {
+                var response = await client.GetAsync(url);
+                if ((int)response.StatusCode >= 500)
+                {
+                    failures.Add($"{url}: {(int)response.StatusCode}");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
     internal static SortedSet<string> MappedRoutes(TmsswAppFactory app)
     {
         var routes = new SortedSet<string>(StringComparer.Ordinal);

@@ -51,6 +51,13 @@ public sealed class ApiTokenHandler(
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
+
+    /// <summary>A 401 tells programs how to authenticate (RFC 6750).</summary>
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.Headers.WWWAuthenticate = "Bearer realm=\"tmssw\"";
+        return base.HandleChallengeAsync(properties);
+    }
 }
 
 /// <summary>Creates and revokes personal API tokens; the clear token is returned once.</summary>

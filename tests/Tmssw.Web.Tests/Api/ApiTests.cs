@@ -58,6 +58,10 @@ public sealed partial class ApiTests(ApiWorlds worlds) : IClassFixture<ApiWorlds
         forged.DefaultRequestHeaders.Authorization = new("Bearer", "tmssw_not-a-real-token");
         await AssertProblemAsync(forged, HttpMethod.Get, "/api/v1/cities", HttpStatusCode.Unauthorized);
         Assert.Equal(HttpStatusCode.OK, (await forged.GetAsync("/api/v1/editions")).StatusCode);
+
+        // A 401 says how to authenticate (RFC 6750).
+        var challenge = await anonymous.GetAsync("/api/v1/cities");
+        Assert.StartsWith("Bearer", challenge.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
     }
 
     [Theory]

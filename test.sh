@@ -38,7 +38,12 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet tool restore >/dev/null
 status=0
 test_log=$(mktemp /tmp/tmssw-test-log.XXXXXX)
-dotnet test Tmssw.slnx --nologo "$@" 2>&1 | tee "$test_log" || status=$?
+# Build once, then run the test assemblies one after another (-m:1): the solver tests use every core,
+# and the browser tests should not be starved by them on a 2-core machine.
+dotnet build Tmssw.slnx --nologo -v q 2>&1 | tee "$test_log" || status=$?
+if [ "$status" -eq 0 ]; then
+  dotnet test Tmssw.slnx --nologo --no-build -m:1 "$@" 2>&1 | tee -a "$test_log" || status=$?
+fi
 
 # One closing line over every test project: "N passed, N failed".
 passed=$(grep -Eo 'Passed: +[0-9]+' "$test_log" | awk '{s+=$2} END {print s+0}')

@@ -51,7 +51,7 @@ public sealed class BrowserApp : IAsyncLifetime
         }
 
         // Generous: the whole solution's tests share two cores.
-        Assertions.SetDefaultExpectTimeout(15_000);
+        Assertions.SetDefaultExpectTimeout(30_000); // CI runs on 2 shared cores
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -81,7 +81,7 @@ public sealed class BrowserApp : IAsyncLifetime
         options ??= new BrowserNewContextOptions();
         options.BaseURL = BaseUrl;
         var context = await Browser.NewContextAsync(options);
-        context.SetDefaultTimeout(30_000);
+        context.SetDefaultTimeout(60_000);
         var page = await context.NewPageAsync();
         return new TrackedPage(context, page);
     }

@@ -38,8 +38,9 @@ public sealed class ParticipantBrowserTests(BrowserApp app)
         await email.FillAsync("not-an-address");
         await agency.FillAsync("Ministry of Browser Tests");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
 
+        // Wait for the answer itself (not a load event, which races the form post on a busy machine).
+        await Expect(page.Locator("#Input_Country ~ .field-error")).ToContainTextAsync("'Atlantis' is not a country we know");
         await Expect(country).ToHaveValueAsync("Atlantis");
         await Expect(email).ToHaveValueAsync("not-an-address");
         await Expect(agency).ToHaveValueAsync("Ministry of Browser Tests");
@@ -65,9 +66,9 @@ public sealed class ParticipantBrowserTests(BrowserApp app)
         await to.SelectOptionAsync(target);
         await page.GetByLabel(new Regex("^Reason")).FillAsync("Visa appointment unavailable (browser test)");
         await page.GetByRole(AriaRole.Button, new() { Name = "Change status" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
-        await Expect(page.Locator("dl.fields").First).ToContainTextAsync(target);
         var history = page.Locator("h2:has-text('History') + .table-wrap table tbody tr").First;
+        await Expect(page.Locator("p.notice")).ToContainTextAsync($"Status changed to {target}");
+        await Expect(page.Locator("dl.fields").First).ToContainTextAsync(target);
         await Expect(history).ToContainTextAsync($"{participant.Status} → {target}");
         await Expect(history).ToContainTextAsync("Visa appointment unavailable (browser test)");
         await Expect(history).ToContainTextAsync("staff@tmssw.test");

@@ -19,6 +19,7 @@ public static class CoreServices
         services.AddScoped<LoadDemo>();
         services.AddScoped<PlanDemo>();
         services.AddScoped<ListEditionSummaries>();
+        services.AddScoped<FindEdition>();
         services.AddScoped<AddUser>();
         services.AddScoped<UpdateUserScope>();
         services.AddScoped<SensitiveFields>();

@@ -1,13 +1,20 @@
+using Microsoft.EntityFrameworkCore;
 using Tmssw.Core.Auditing;
 using Tmssw.Core.Data;
+using Tmssw.Core.Editions;
 using Tmssw.Core.Participants;
+using Tmssw.Core.Participants.Export;
+using Tmssw.Core.Scheduling;
+using Tmssw.Core.Splits;
 
 namespace Tmssw.Core.Accounts;
 
 /// <summary>
 /// What a signed-in person may reach: their roles and the scope those roles carry (an edition list
 /// for Staff, a country for a Nominator, a city for a Host, a group for an Interpreter, one record
-/// for a Participant). Every query over participants goes through <see cref="Participants"/>.
+/// for a Participant). This is the one place that decides who may see or change what: pages, the
+/// API, the CLI and the use cases all ask it. Every query over participants goes through
+/// <see cref="Participants"/>; another scope's object is answered as if it did not exist (404).
 /// </summary>
 public sealed record UserScope(
     string UserId,
@@ -73,5 +80,174 @@ public sealed record UserScope(
         RunsEdition(p.EditionId)
         || (IsNominator && Country == p.Country && p.Status == NominationStatus.Nominated);
 
+    /// <summary>The program staff move nominations along; a Nominator may only withdraw one they may still edit.</summary>
+    public bool MayChangeStatus(Participant p, NominationStatus to) =>
+        RunsEdition(p.EditionId) || (MayEdit(p) && to == NominationStatus.Withdrawn);
+
     public bool MayNominate(int editionId, string country) => RunsEdition(editionId) || (IsNominator && Country == country);
+
+    /// <summary>Every role that sees some participants: everyone but a Participant.</summary>
+    public bool SeesRosters => IsAdmin || IsStaff || IsNominator || IsHost || IsInterpreter;
+
+    /// <summary>
+    /// May this person open the edition's pages and API at all? Admins reach every edition; a Staff
+    /// member who has no other role reaches only the editions assigned to them; the other roles are
+    /// held to their country, city or group inside the edition.
+    /// </summary>
+    public bool ReachesEdition(int editionId)
+    {
+        var onlyStaff = IsStaff && !IsAdmin && !(IsNominator || IsHost || IsInterpreter);
+        return !onlyStaff || RunsEdition(editionId);
+    }
+
+    /// <summary>An edition's public facts: published ones for everyone, drafts for those who run them.</summary>
+    public static bool MayRead(UserScope? scope, Edition edition) => edition.IsPublished || scope?.RunsEdition(edition.Id) == true;
+
+    /// <summary>The editions on a person's home page: assigned ones, and for field roles the editions with a program.</summary>
+    public IQueryable<Edition> HomeEditions(TmsswDbContext db)
+    {
+        var query = db.Editions.AsNoTracking();
+        if (IsAdmin)
+        {
+            return query;
+        }
+
+        var ids = EditionIds.ToList();
+        return IsNominator || IsHost || IsInterpreter
+            ? query.Where(e => ids.Contains(e.Id) || e.StartDate != null)
+            : query.Where(e => ids.Contains(e.Id));
+    }
+
+    /// <summary>
+    /// A participant's status history names the staff who changed it: the edition's runners and the
+    /// Nominator of the participant's country see it; Hosts and Interpreters see the person, not the paperwork.
+    /// </summary>
+    public bool MaySeeHistory(Participant p) => RunsEdition(p.EditionId) || (IsNominator && Country == p.Country);
+
+    /// <summary>Whether sensitive values are on file: shown (masked) to those who may reveal them and to Nominators.</summary>
+    public bool MaySeeSensitiveOnFile(int editionId) => MaySeeSensitive(editionId) || IsNominator;
+
+    /// <summary>Opening the nomination form or the import: the edition's runners and any Nominator (held to their country).</summary>
+    public bool MayNominateIn(int editionId) => RunsEdition(editionId) || IsNominator;
+
+    /// <summary>The country a new nomination starts with: a Nominator's own.</summary>
+    public string DefaultCountryFor(int editionId) => IsNominator && !RunsEdition(editionId) ? Country ?? "" : "";
+
+    /// <summary>Cities, host organizations and meeting offers: the edition's runners and Hosts (their own city).</summary>
+    public bool MaySeeHosts(int editionId) => RunsEdition(editionId) || IsHost;
+
+    /// <summary>Some city's week: runners, Hosts (their city), Interpreters and Participants (their group, once published).</summary>
+    public bool MaySeeSchedules(int editionId) => RunsEdition(editionId) || IsHost || IsInterpreter;
+
+    /// <summary>
+    /// The cities of a list of hosts or offers: runners may name any city or none; a Host is held to
+    /// its own (naming another is refused). Null when refused.
+    /// </summary>
+    public (bool Allowed, string? CityId) HostCity(string? requested)
+    {
+        var cityId = string.IsNullOrWhiteSpace(requested) ? null : requested.Trim().ToLowerInvariant();
+        if (IsAdmin || IsStaff)
+        {
+            return (true, cityId);
+        }
+
+        if (!IsHost || CityId is null || (cityId is not null && cityId != CityId))
+        {
+            return (false, null);
+        }
+
+        return (true, CityId);
+    }
+
+    /// <summary>The groups whose rosters this person sees on the groups page: runners all; a Host its city's; an Interpreter theirs.</summary>
+    public IQueryable<Group>? GroupRosters(TmsswDbContext db, int editionId)
+    {
+        var groups = db.Groups.AsNoTracking().Where(g => g.EditionId == editionId);
+        if (RunsEdition(editionId))
+        {
+            return groups;
+        }
+
+        var cityId = IsHost ? CityId : null;
+        var groupId = IsInterpreter ? GroupId : null;
+        return cityId is null && groupId is null ? null : groups.Where(g => g.CityId == cityId || g.Id == groupId);
+    }
+
+    /// <summary>The groups listed through the API: as <see cref="GroupRosters"/>, and a Nominator's the groups their nominees are in.</summary>
+    public IQueryable<Group> Groups(TmsswDbContext db, int editionId)
+    {
+        var groups = db.Groups.AsNoTracking().Where(g => g.EditionId == editionId);
+        if (RunsEdition(editionId))
+        {
+            return groups;
+        }
+
+        var visible = Participants(db).Where(p => p.EditionId == editionId);
+        var cityId = IsHost ? CityId : null;
+        var groupId = IsInterpreter ? GroupId : null;
+        var nominator = IsNominator && Country is not null;
+        return groups.Where(g =>
+            (cityId != null && g.CityId == cityId)
+            || (groupId != null && g.Id == groupId)
+            || (nominator && visible.Any(p => p.GroupId == g.Id)));
+    }
+
+    /// <summary>
+    /// The city and group a roster export covers: runners choose; a Host gets its own city's group,
+    /// whatever the request says; others the whole of what they see.
+    /// </summary>
+    public RosterRequest RosterFilter(int editionId, RosterRequest request) =>
+        RunsEdition(editionId)
+            ? request with { CityId = string.IsNullOrWhiteSpace(request.CityId) ? null : request.CityId }
+            : request with { CityId = IsHost ? CityId : null, GroupId = null };
+
+    /// <summary>A Host exporting a roster gets the host columns (never passport or contact data).</summary>
+    public bool ExportsHostView(int editionId) => IsHost && !RunsEdition(editionId);
+
+    /// <summary>
+    /// Who reaches a city group's week: the edition's runners every city and the Host of that city
+    /// may edit it; the group's Interpreter and Participants read it once published; anyone else not at all.
+    /// </summary>
+    public async Task<WeekAccess> WeekAccessAsync(TmsswDbContext db, int editionId, string cityId, CancellationToken cancellationToken)
+    {
+        if (RunsEdition(editionId) || (IsHost && string.Equals(CityId, cityId, StringComparison.Ordinal)))
+        {
+            return WeekAccess.Edit;
+        }
+
+        var group = await GroupOfAsync(db, editionId, cancellationToken);
+        return group is not null && group.CityId == cityId ? WeekAccess.ReadPublished : WeekAccess.None;
+    }
+
+    /// <summary>The city whose week this person lands on from the schedule overview (runners: none, they see all cities).</summary>
+    public async Task<string?> HomeCityAsync(TmsswDbContext db, int editionId, CancellationToken cancellationToken)
+    {
+        if (IsHost && CityId is { } city)
+        {
+            return city;
+        }
+
+        return (await GroupOfAsync(db, editionId, cancellationToken))?.CityId;
+    }
+
+    /// <summary>The group an Interpreter or a Participant belongs to in the edition, if any.</summary>
+    public async Task<Group?> GroupOfAsync(TmsswDbContext db, int editionId, CancellationToken cancellationToken)
+    {
+        int? groupId = null;
+        if (IsInterpreter && GroupId is { } g)
+        {
+            groupId = g;
+        }
+        else if (IsParticipant && ParticipantId is { } p)
+        {
+            groupId = await db.Participants.AsNoTracking().Where(x => x.Id == p).Select(x => x.GroupId).FirstOrDefaultAsync(cancellationToken);
+        }
+
+        return groupId is null
+            ? null
+            : await db.Groups.AsNoTracking().FirstOrDefaultAsync(x => x.Id == groupId && x.EditionId == editionId, cancellationToken);
+    }
+
+    /// <summary>API tokens: each person manages their own; an Admin may revoke anyone's.</summary>
+    public bool MayManageToken(string ownerUserId) => ownerUserId == UserId || IsAdmin;
 }

@@ -46,9 +46,7 @@ public sealed class ChangeStatuses(TmsswDbContext db, AuditLog audit, TimeProvid
                 continue;
             }
 
-            var mayMove = scope.RunsEdition(p.EditionId)
-                || (scope.MayEdit(p) && request.To == NominationStatus.Withdrawn);
-            if (!mayMove)
+            if (!scope.MayChangeStatus(p, request.To))
             {
                 errors.Add(new ParticipantStatusError(id, p.FullName, scope.MayEdit(p)
                     ? $"A nominator may only withdraw a nomination; making it {request.To} is for the program staff."

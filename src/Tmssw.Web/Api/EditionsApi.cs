@@ -67,7 +67,7 @@ public static class EditionsApi
         var editions = await db.Editions.AsNoTracking().OrderBy(e => e.Year).ToListAsync(cancellationToken);
         var figures = (await summaries.RunAsync(cancellationToken)).ToDictionary(s => s.Year);
         return TypedResults.Ok(editions
-            .Where(e => Visible(e, scope))
+            .Where(e => UserScope.MayRead(scope, e))
             .Select(e =>
             {
                 var s = figures[e.Year];
@@ -84,7 +84,7 @@ public static class EditionsApi
             .Include(x => x.Objectives)
             .Include(x => x.Phases)
             .FirstOrDefaultAsync(x => x.Year == year, cancellationToken);
-        if (e is null || !Visible(e, scope))
+        if (e is null || !UserScope.MayRead(scope, e))
         {
             return TypedResults.NotFound();
         }
@@ -108,8 +108,6 @@ public static class EditionsApi
             s.Countries,
             s.Published));
     }
-
-    private static bool Visible(Edition e, UserScope? scope) => e.IsPublished || scope?.RunsEdition(e.Id) == true;
 
     /// <summary>
     /// The caller on an anonymous endpoint: the cookie when there is one, else a valid bearer token

@@ -14,7 +14,7 @@ public static class GroupsApi
 {
     public static RouteGroupBuilder MapGroupsApi(this RouteGroupBuilder v1)
     {
-        v1.MapGet("/editions/{year:int}/groups", ListAsync)
+        v1.MapEditionGroup("Groups").MapGet("/groups", ListAsync)
             .Protected(Policies.Rosters)
             .WithTags("Groups")
             .WithName("ListGroups")
@@ -24,29 +24,12 @@ public static class GroupsApi
     }
 
     private static async Task<Results<Ok<List<GroupDto>>, NotFound>> ListAsync(
-        int year, CurrentUser current, TmsswDbContext db, CancellationToken cancellationToken)
+        int year, HttpContext http, CurrentUser current, TmsswDbContext db, CancellationToken cancellationToken)
     {
         var scope = await current.RequireAsync(cancellationToken);
-        var edition = await TmsswApi.FindEditionAsync(db, scope, year, cancellationToken);
-        if (edition is null)
-        {
-            return TypedResults.NotFound();
-        }
-
+        var edition = TmsswApi.EditionOf(http);
         var visible = scope.Participants(db).Where(p => p.EditionId == edition.Id);
-        IQueryable<Group> groups = db.Groups.AsNoTracking().Where(g => g.EditionId == edition.Id);
-        if (!scope.RunsEdition(edition.Id))
-        {
-            var cityId = scope.IsHost ? scope.CityId : null;
-            var groupId = scope.IsInterpreter ? scope.GroupId : null;
-            var nominator = scope.IsNominator && scope.Country is not null;
-            groups = groups.Where(g =>
-                (cityId != null && g.CityId == cityId)
-                || (groupId != null && g.Id == groupId)
-                || (nominator && visible.Any(p => p.GroupId == g.Id)));
-        }
-
-        var rows = await groups.OrderBy(g => g.Name)
+        var rows = await scope.Groups(db, edition.Id).OrderBy(g => g.Name)
             .Select(g => new { Group = g, Count = visible.Count(p => p.GroupId == g.Id) })
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(rows.Select(r => new GroupDto(r.Group.Id, r.Group.CityId, r.Group.Name, r.Group.InterpretationLanguages, r.Group.InterpreterName, r.Count)).ToList());

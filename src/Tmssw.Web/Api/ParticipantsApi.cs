@@ -147,7 +147,8 @@ public static class ParticipantsApi
     public static RouteGroupBuilder MapParticipantsApi(this RouteGroupBuilder v1)
     {
         var participants = v1.MapGroup("").WithTags("Participants");
-        participants.MapGet("/editions/{year:int}/participants", ListAsync)
+        var inEdition = v1.MapEditionGroup("Participants");
+        inEdition.MapGet("/participants", ListAsync)
             .Protected(Policies.Rosters)
             .WithName("ListParticipants")
             .WithSummary("Search an edition's participants")
@@ -157,7 +158,7 @@ public static class ParticipantsApi
             .WithName("GetParticipant")
             .WithSummary("One participant")
             .WithDescription("A participant within the caller's scope (404 otherwise). Sensitive fields are never returned; for Hosts and Interpreters the status history, which names staff, is left out.");
-        participants.MapPost("/editions/{year:int}/participants", CreateAsync)
+        inEdition.MapPost("/participants", CreateAsync)
             .Protected(Policies.Nominations)
             .WithName("CreateParticipant")
             .WithSummary("Nominate a participant")
@@ -176,14 +177,10 @@ public static class ParticipantsApi
     }
 
     private static async Task<Results<Ok<ParticipantListDto>, NotFound, ValidationProblem>> ListAsync(
-        int year, [AsParameters] ParticipantQuery query, CurrentUser current, TmsswDbContext db, SearchParticipants search, CancellationToken cancellationToken)
+        int year, [AsParameters] ParticipantQuery query, HttpContext http, CurrentUser current, SearchParticipants search, CancellationToken cancellationToken)
     {
         var scope = await current.RequireAsync(cancellationToken);
-        var edition = await TmsswApi.FindEditionAsync(db, scope, year, cancellationToken);
-        if (edition is null)
-        {
-            return TypedResults.NotFound();
-        }
+        var edition = TmsswApi.EditionOf(http);
 
         var errors = new Dictionary<string, string[]>();
         NominationStatus? status = null;
@@ -256,14 +253,10 @@ public static class ParticipantsApi
     }
 
     private static async Task<Results<Created<ParticipantDto>, NotFound, ValidationProblem>> CreateAsync(
-        int year, ParticipantBody body, CurrentUser current, TmsswDbContext db, SaveParticipant save, CancellationToken cancellationToken)
+        int year, ParticipantBody body, HttpContext http, CurrentUser current, TmsswDbContext db, SaveParticipant save, CancellationToken cancellationToken)
     {
         var scope = await current.RequireAsync(cancellationToken);
-        var edition = await TmsswApi.FindEditionAsync(db, scope, year, cancellationToken);
-        if (edition is null)
-        {
-            return TypedResults.NotFound();
-        }
+        var edition = TmsswApi.EditionOf(http);
 
         var outcome = await save.RunAsync(scope, edition.Id, null, body.ToInput(), cancellationToken);
         if (!outcome.Succeeded)
@@ -345,9 +338,7 @@ public static class ParticipantsApi
 
         var year = await db.Editions.Where(e => e.Id == p.EditionId).Select(e => e.Year).FirstAsync(cancellationToken);
 
-        // Hosts and Interpreters see the person, not the paperwork: no history (it names staff).
-        var full = scope.RunsEdition(p.EditionId) || (scope.IsNominator && scope.Country == p.Country);
-        var history = full
+        var history = scope.MaySeeHistory(p)
             ? p.History.OrderBy(h => h.ChangedAt).ThenBy(h => h.Id).Select(h => new StatusChangeDto(h.From, h.To, h.ChangedBy, h.Reason, h.ChangedAt)).ToList()
             : null;
         return new ParticipantDto(

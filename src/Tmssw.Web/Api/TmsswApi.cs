@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.OpenApi;
-using Microsoft.EntityFrameworkCore;
 using Tmssw.Core.Accounts;
 using Tmssw.Core.Data;
 using Tmssw.Core.Editions;
@@ -20,7 +19,7 @@ public static class TmsswApi
             .WithGroupName("v1");
         v1.MapEditionsApi();
         v1.MapParticipantsApi();
-        v1.MapCitiesApi();
+        v1.MapHostsApi();
         v1.MapGroupsApi();
         return app;
     }
@@ -51,21 +50,30 @@ public static class TmsswApi
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
     /// <summary>
-    /// The edition with this year, when the caller reaches it: Admins reach all; a Staff member who is
-    /// nothing else reaches only the editions they are assigned to (another edition is a 404, the same
-    /// as one that does not exist). The other roles are scoped by their country, city or group.
+    /// The route group of one edition, /api/v1/editions/{year}: every endpoint in it is checked once,
+    /// here — the edition exists and the caller reaches it (<see cref="FindEdition"/>), else a 404,
+    /// the same as an edition that does not exist. Handlers read it with <see cref="EditionOf"/>.
     /// </summary>
-    internal static async Task<Edition?> FindEditionAsync(TmsswDbContext db, UserScope scope, int year, CancellationToken cancellationToken)
-    {
-        var edition = await db.Editions.AsNoTracking().FirstOrDefaultAsync(e => e.Year == year, cancellationToken);
-        if (edition is null)
+    internal static RouteGroupBuilder MapEditionGroup(this RouteGroupBuilder v1, string tag) =>
+        v1.MapGroup("/editions/{year:int}").WithTags(tag).AddEndpointFilter(async (context, next) =>
         {
-            return null;
-        }
+            var http = context.HttpContext;
+            var scope = await http.RequestServices.GetRequiredService<Security.CurrentUser>().GetAsync(http.RequestAborted);
+            var edition = scope is not null && int.TryParse(http.Request.RouteValues["year"] as string, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year)
+                ? await http.RequestServices.GetRequiredService<FindEdition>().RunAsync(scope, year, cancellationToken: http.RequestAborted)
+                : null;
+            if (edition is null)
+            {
+                return TypedResults.NotFound();
+            }
 
-        var onlyStaff = scope.IsStaff && !(scope.IsNominator || scope.IsHost || scope.IsInterpreter);
-        return onlyStaff && !scope.RunsEdition(edition.Id) ? null : edition;
-    }
+            http.Items[typeof(Edition)] = edition;
+            return await next(context);
+        });
+
+    /// <summary>The edition the route group's filter opened for this request.</summary>
+    internal static Edition EditionOf(HttpContext http) =>
+        http.Items[typeof(Edition)] as Edition ?? throw new InvalidOperationException("An edition endpoint outside MapEditionGroup.");
 
     /// <summary>"GivenName" → "givenName", so error keys match the JSON field names.</summary>
     internal static string CamelCase(string name) =>

@@ -19,20 +19,7 @@ public sealed class HomeModel(CurrentUser current, TmsswDbContext db) : PageMode
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Scope = await current.RequireAsync(cancellationToken);
-        SeesRosters = Scope.IsAdmin || Scope.IsStaff || Scope.IsNominator || Scope.IsHost || Scope.IsInterpreter;
-        var query = db.Editions.AsNoTracking();
-        if (!Scope.IsAdmin && !Scope.IsNominator && !Scope.IsHost && !Scope.IsInterpreter)
-        {
-            var ids = Scope.EditionIds.ToList();
-            query = query.Where(e => ids.Contains(e.Id));
-        }
-        else if (!Scope.IsAdmin)
-        {
-            // Nominators, hosts and interpreters work on editions that have a program to run.
-            var ids = Scope.EditionIds.ToList();
-            query = query.Where(e => ids.Contains(e.Id) || e.StartDate != null);
-        }
-
-        Editions = await query.OrderByDescending(e => e.Year).ToListAsync(cancellationToken);
+        SeesRosters = Scope.SeesRosters;
+        Editions = await Scope.HomeEditions(db).OrderByDescending(e => e.Year).ToListAsync(cancellationToken);
     }
 }

@@ -80,7 +80,7 @@ public sealed class ApiTokenService(TmsswDbContext db, AuditLog audit, TimeProvi
     public async Task<bool> RevokeAsync(int tokenId, UserScope by, CancellationToken cancellationToken = default)
     {
         var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == tokenId && t.RevokedAt == null, cancellationToken);
-        if (token is null || (token.UserId != by.UserId && !by.IsAdmin))
+        if (token is null || !by.MayManageToken(token.UserId))
         {
             return false;
         }

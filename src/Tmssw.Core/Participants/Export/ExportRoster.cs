@@ -61,6 +61,8 @@ public sealed class ExportRoster(TmsswDbContext db, SensitiveFields sensitive, A
             return new RosterExport(0, [], false, $"There is no edition {request.EditionYear}.");
         }
 
+        request = scope.RosterFilter(edition.Id, request);
+
         var query = scope.Participants(db).AsNoTracking().Where(p => p.EditionId == edition.Id);
         var groups = await db.Groups.AsNoTracking().Where(g => g.EditionId == edition.Id).ToDictionaryAsync(g => g.Id, cancellationToken);
         if (request.GroupId is { } groupId)
@@ -84,7 +86,7 @@ public sealed class ExportRoster(TmsswDbContext db, SensitiveFields sensitive, A
             query = query.Where(p => inCity.Contains(p.GroupId));
         }
 
-        var hostView = scope.IsHost && !scope.RunsEdition(edition.Id);
+        var hostView = scope.ExportsHostView(edition.Id);
         if (hostView)
         {
             query = query.Where(p => p.Status != NominationStatus.Withdrawn && p.Status != NominationStatus.Declined);

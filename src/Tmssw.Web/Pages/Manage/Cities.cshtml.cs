@@ -30,7 +30,7 @@ public sealed class CitiesModel(TmsswDbContext db, CurrentUser current) : Editio
         var ids = cityIds.SelectMany(c => c).Distinct().ToList();
         if (!Scope.RunsEdition(Edition.Id))
         {
-            if (!Scope.IsHost || Scope.CityId is null)
+            if (!Scope.MaySeeHosts(Edition.Id) || Scope.CityId is null)
             {
                 return NotFound();
             }

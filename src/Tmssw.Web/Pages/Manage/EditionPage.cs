@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Tmssw.Core.Accounts;
 using Tmssw.Core.Data;
 using Tmssw.Core.Editions;
@@ -24,13 +23,8 @@ public abstract class EditionPage(TmsswDbContext db, CurrentUser current) : Page
     protected async Task<IActionResult?> LoadAsync(int year, bool requireRunning, CancellationToken cancellationToken)
     {
         Scope = await current.RequireAsync(cancellationToken);
-        var edition = await Db.Editions.AsNoTracking().FirstOrDefaultAsync(e => e.Year == year, cancellationToken);
-        if (edition is null || (requireRunning && !Scope.RunsEdition(edition.Id)))
-        {
-            return NotFound();
-        }
-
-        if (Scope.IsStaff && !Scope.IsAdmin && !Scope.RunsEdition(edition.Id) && !(Scope.IsNominator || Scope.IsHost || Scope.IsInterpreter))
+        var edition = await HttpContext.RequestServices.GetRequiredService<FindEdition>().RunAsync(Scope, year, requireRunning, cancellationToken);
+        if (edition is null)
         {
             return NotFound();
         }

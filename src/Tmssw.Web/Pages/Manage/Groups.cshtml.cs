@@ -26,17 +26,9 @@ public sealed class GroupsModel(TmsswDbContext db, CurrentUser current) : Editio
             return refused;
         }
 
-        var groups = Db.Groups.AsNoTracking().Where(g => g.EditionId == Edition.Id);
-        if (!Scope.RunsEdition(Edition.Id))
+        if (Scope.GroupRosters(Db, Edition.Id) is not { } groups)
         {
-            var cityId = Scope.IsHost ? Scope.CityId : null;
-            var groupId = Scope.IsInterpreter ? Scope.GroupId : null;
-            if (cityId is null && groupId is null)
-            {
-                return NotFound();
-            }
-
-            groups = groups.Where(g => g.CityId == cityId || g.Id == groupId);
+            return NotFound();
         }
 
         Groups = await groups.OrderBy(g => g.Name).ToListAsync(cancellationToken);

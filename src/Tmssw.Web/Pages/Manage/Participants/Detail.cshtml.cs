@@ -33,7 +33,9 @@ public sealed class DetailModel(
     public bool MayEdit => Scope.MayEdit(Participant);
 
     /// <summary>Nominators see that values are on file (masked, never revealed); hosts and interpreters see nothing of it.</summary>
-    public bool ShowsSensitiveSection => MaySeeSensitive || Scope.IsNominator;
+    public bool ShowsSensitiveSection => Scope.MaySeeSensitiveOnFile(Edition.Id);
+
+    public bool ShowsHistory => Scope.MaySeeHistory(Participant);
 
     public Task<IActionResult> OnGetAsync(int year, int id, CancellationToken cancellationToken) =>
         LoadParticipantAsync(year, id, cancellationToken);

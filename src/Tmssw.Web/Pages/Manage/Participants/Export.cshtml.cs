@@ -32,10 +32,9 @@ public sealed class ExportModel(TmsswDbContext db, CurrentUser current, ExportRo
             return Page();
         }
 
-        // A host's roster is its own city's group, whatever the query says.
-        var cityId = Scope.RunsEdition(Edition.Id) ? (string.IsNullOrWhiteSpace(city) ? null : city) : Scope.IsHost ? Scope.CityId : null;
         var buffer = new MemoryStream();
-        var result = await export.RunAsync(Scope, new RosterRequest(Edition.Year, format, cityId, Scope.RunsEdition(Edition.Id) ? group : null), buffer, cancellationToken);
+        var request = Scope.RosterFilter(Edition.Id, new RosterRequest(Edition.Year, format, city, group));
+        var result = await export.RunAsync(Scope, request, buffer, cancellationToken);
         if (!result.Succeeded)
         {
             Error = result.Error;
@@ -43,7 +42,7 @@ public sealed class ExportModel(TmsswDbContext db, CurrentUser current, ExportRo
         }
 
         buffer.Position = 0;
-        var name = $"tmssw-{Edition.Year}-roster{(cityId is null ? "" : "-" + cityId)}.{(format == RosterFormat.Csv ? "csv" : "xlsx")}";
+        var name = $"tmssw-{Edition.Year}-roster{(request.CityId is null ? "" : "-" + request.CityId)}.{(format == RosterFormat.Csv ? "csv" : "xlsx")}";
         var type = format == RosterFormat.Csv ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
         return File(buffer, type, name);
     }

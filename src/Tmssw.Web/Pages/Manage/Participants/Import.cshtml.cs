@@ -110,6 +110,6 @@ public sealed class ImportModel(TmsswDbContext db, CurrentUser current, UploadSt
             return refused;
         }
 
-        return Scope.RunsEdition(Edition.Id) || Scope.IsNominator ? null : NotFound();
+        return Scope.MayNominateIn(Edition.Id) ? null : NotFound();
     }
 }

@@ -82,7 +82,7 @@ public sealed class IndexModel(TmsswDbContext db, CurrentUser current, SearchPar
         Groups = Scope.RunsEdition(Edition.Id)
             ? await Db.Groups.AsNoTracking().Where(g => g.EditionId == Edition.Id).OrderBy(g => g.Name).ToListAsync(cancellationToken)
             : [];
-        MayNominate = Scope.RunsEdition(Edition.Id) || Scope.IsNominator;
+        MayNominate = Scope.MayNominateIn(Edition.Id);
         return Page();
     }
 

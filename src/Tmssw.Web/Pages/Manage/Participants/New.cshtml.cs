@@ -17,7 +17,7 @@ public sealed class NewModel(TmsswDbContext db, CurrentUser current, SavePartici
             return refused;
         }
 
-        Input = new ParticipantInput { Country = Scope.IsNominator && !Scope.RunsEdition(Edition.Id) ? Scope.Country ?? "" : "" };
+        Input = new ParticipantInput { Country = Scope.DefaultCountryFor(Edition.Id) };
         return Page();
     }
 
@@ -31,6 +31,6 @@ public sealed class NewModel(TmsswDbContext db, CurrentUser current, SavePartici
             return refused;
         }
 
-        return Scope.RunsEdition(Edition.Id) || Scope.IsNominator ? null : NotFound();
+        return Scope.MayNominateIn(Edition.Id) ? null : NotFound();
     }
 }

@@ -30,14 +30,9 @@ public sealed class IndexModel(TmsswDbContext db, CurrentUser current) : Edition
 
         if (!Scope.RunsEdition(Edition.Id))
         {
-            if (Scope.IsHost && Scope.CityId is { } city)
+            if (await Scope.HomeCityAsync(Db, Edition.Id, cancellationToken) is { } city)
             {
                 return Redirect($"/manage/{year}/schedule/{city}");
-            }
-
-            if (await ScheduleAccess.GroupOfAsync(Scope, Db, Edition.Id, cancellationToken) is { } group)
-            {
-                return Redirect($"/manage/{year}/schedule/{group.CityId}");
             }
 
             return NotFound();

@@ -96,7 +96,7 @@ public sealed class OffersModel(TmsswDbContext db, CurrentUser current, SaveMeet
             return refused;
         }
 
-        if (await ScheduleAccess.OfAsync(Scope, Db, Edition.Id, cityId, ct) != WeekAccess.Edit)
+        if (await Scope.WeekAccessAsync(Db, Edition.Id, cityId, ct) != WeekAccess.Edit)
         {
             return NotFound();
         }

@@ -250,7 +250,7 @@ public sealed class WeekModel(
             return refused;
         }
 
-        Access = await ScheduleAccess.OfAsync(Scope, Db, Edition.Id, cityId, ct);
+        Access = await Scope.WeekAccessAsync(Db, Edition.Id, cityId, ct);
         if (Access == WeekAccess.None || (requireEdit && Access != WeekAccess.Edit))
         {
             return NotFound();

@@ -32,9 +32,9 @@ public sealed record OfferDto(
     IReadOnlyList<WindowDto> Windows);
 
 /// <summary>Cities (any signed-in caller), and an edition's hosts and offers (Admin, Staff, a Host for its own city).</summary>
-public static class CitiesApi
+public static class HostsApi
 {
-    public static RouteGroupBuilder MapCitiesApi(this RouteGroupBuilder v1)
+    public static RouteGroupBuilder MapHostsApi(this RouteGroupBuilder v1)
     {
         var cities = v1.MapGroup("").WithTags("Cities");
         cities.MapGet("/cities", ListCitiesAsync)
@@ -42,12 +42,13 @@ public static class CitiesApi
             .WithName("ListCities")
             .WithSummary("List cities")
             .WithDescription("The U.S. places phases and groups go to, with their IANA time zone.");
-        cities.MapGet("/editions/{year:int}/hosts", ListHostsAsync)
+        var inEdition = v1.MapEditionGroup("Cities");
+        inEdition.MapGet("/hosts", ListHostsAsync)
             .Protected(Policies.Hosts)
             .WithName("ListHosts")
             .WithSummary("An edition's host organizations")
             .WithDescription("Host organizations in the edition's cities, optionally of one city (?city=phoenix), with their venue and how many offers they made to the edition. A Host sees its own city only; another city is a 404.");
-        cities.MapGet("/editions/{year:int}/offers", ListOffersAsync)
+        inEdition.MapGet("/offers", ListOffersAsync)
             .Protected(Policies.Hosts)
             .WithName("ListOffers")
             .WithSummary("An edition's meeting offers")
@@ -62,10 +63,10 @@ public static class CitiesApi
     }
 
     private static async Task<Results<Ok<List<HostDto>>, NotFound>> ListHostsAsync(
-        int year, string? city, CurrentUser current, TmsswDbContext db, CancellationToken cancellationToken)
+        int year, string? city, HttpContext http, CurrentUser current, TmsswDbContext db, CancellationToken cancellationToken)
     {
         var scope = await current.RequireAsync(cancellationToken);
-        var (edition, cityId) = await ResolveAsync(db, scope, year, city, cancellationToken);
+        var (edition, cityId) = await ResolveAsync(db, scope, TmsswApi.EditionOf(http), city, cancellationToken);
         if (edition is null)
         {
             return TypedResults.NotFound();
@@ -96,10 +97,10 @@ public static class CitiesApi
     }
 
     private static async Task<Results<Ok<List<OfferDto>>, NotFound>> ListOffersAsync(
-        int year, string? city, CurrentUser current, TmsswDbContext db, CancellationToken cancellationToken)
+        int year, string? city, HttpContext http, CurrentUser current, TmsswDbContext db, CancellationToken cancellationToken)
     {
         var scope = await current.RequireAsync(cancellationToken);
-        var (edition, cityId) = await ResolveAsync(db, scope, year, city, cancellationToken);
+        var (edition, cityId) = await ResolveAsync(db, scope, TmsswApi.EditionOf(http), city, cancellationToken);
         if (edition is null)
         {
             return TypedResults.NotFound();
@@ -135,25 +136,12 @@ public static class CitiesApi
     /// The edition and the city to list: a Host is held to its own city (another city is a 404, as is
     /// a city that does not exist); Admin and Staff may name any city or none.
     /// </summary>
-    private static async Task<(Edition? Edition, string? CityId)> ResolveAsync(TmsswDbContext db, UserScope scope, int year, string? city, CancellationToken cancellationToken)
+    private static async Task<(Edition? Edition, string? CityId)> ResolveAsync(TmsswDbContext db, UserScope scope, Edition edition, string? city, CancellationToken cancellationToken)
     {
-        var edition = await TmsswApi.FindEditionAsync(db, scope, year, cancellationToken);
-        if (edition is null)
+        var (allowed, cityId) = scope.HostCity(city);
+        if (!allowed)
         {
             return (null, null);
-        }
-
-        var cityId = string.IsNullOrWhiteSpace(city) ? null : city.Trim().ToLowerInvariant();
-        var staff = scope.IsAdmin || scope.IsStaff;
-        if (!staff)
-        {
-            // Hosts.
-            if (scope.CityId is null || (cityId is not null && cityId != scope.CityId))
-            {
-                return (null, null);
-            }
-
-            cityId = scope.CityId;
         }
 
         if (cityId is not null && !await db.Cities.AnyAsync(c => c.Id == cityId, cancellationToken))

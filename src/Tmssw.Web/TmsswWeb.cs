@@ -114,6 +114,21 @@ public static class TmsswWeb
         app.UseWhen(c => !IsApi(c), pages => pages
             .UseExceptionHandler("/Error")
             .UseStatusCodePagesWithReExecute("/Status", "?code={0}"));
+
+        // A use case's own scope guard: the page or endpoint should have answered 404 already; when one
+        // forgot, the answer is the same 404, never a 500 or the data.
+        app.Use(async (context, next) =>
+        {
+            try
+            {
+                await next(context);
+            }
+            catch (Core.Accounts.OutOfScopeException) when (!context.Response.HasStarted)
+            {
+                context.Response.Clear();
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+            }
+        });
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();

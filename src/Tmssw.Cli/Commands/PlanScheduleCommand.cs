@@ -1,3 +1,4 @@
+using Tmssw.Core.Accounts;
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
@@ -67,7 +68,7 @@ internal static class PlanScheduleCommand
             var outcome = await services.GetRequiredService<RunSchedule>().RunAsync(
                 year,
                 cityId,
-                Actor.System("tmssw plan schedule"),
+                UserScope.Admin("tmssw plan schedule"),
                 new ScheduleRunSettings { TimeLimit = TimeSpan.FromSeconds(seconds), Progress = Progress, SolverCancellation = ct },
                 ct);
             if (outcome.Error is not null)
@@ -87,7 +88,7 @@ internal static class PlanScheduleCommand
                 return 1;
             }
 
-            var (week, error) = await services.GetRequiredService<GetGroupWeek>().RunAsync(year, cityId, ct);
+            var (week, error) = await services.GetRequiredService<GetGroupWeek>().RunAsync(UserScope.Admin("tmssw plan schedule"), year, cityId, ct);
             if (week is null)
             {
                 throw new CliException(error!);

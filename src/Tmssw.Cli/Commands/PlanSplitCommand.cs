@@ -1,3 +1,4 @@
+using Tmssw.Core.Accounts;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
@@ -100,7 +101,7 @@ internal static class PlanSplitCommand
         var editionId = await db.Editions.Where(e => e.Year == year).Select(e => (int?)e.Id).FirstOrDefaultAsync(ct)
             ?? throw new CliException($"there is no {year} edition.");
         var outcome = await services.GetRequiredService<RunSplit>().RunAsync(
-            Actor.System($"tmssw plan split ({Environment.UserName})"),
+            UserScope.Admin($"tmssw plan split ({Environment.UserName})"),
             editionId,
             new RunSplitOptions { TimeLimit = limit, Progress = new ErrorProgress(console.Error) },
             ct);

@@ -33,13 +33,36 @@ public sealed record UserScope(
     public bool IsInterpreter => Roles.Contains(Accounts.Roles.Interpreter);
     public bool IsParticipant => Roles.Contains(Accounts.Roles.Participant);
 
-    public Actor Actor => new(UserId, Name);
+    /// <summary>Who the audit log names: the account, or for the CLI and the demo loader a named system actor.</summary>
+    public Actor Actor => UserId.Length == 0 ? Actor.System(Name) : new(UserId, Name);
 
     public static UserScope Admin(string name = "admin") =>
         new("", name, new HashSet<string> { Accounts.Roles.Admin }, new HashSet<int>());
 
     /// <summary>Staff run an edition's program only when assigned to it; Admins run all.</summary>
     public bool RunsEdition(int editionId) => IsAdmin || (IsStaff && EditionIds.Contains(editionId));
+
+    /// <summary>The use cases' own guard: split plans, settings and versions are the edition's runners' only.</summary>
+    public void EnsureRunsEdition(int editionId)
+    {
+        if (!RunsEdition(editionId))
+        {
+            throw new OutOfScopeException($"edition #{editionId}");
+        }
+    }
+
+    /// <summary>
+    /// The use cases' own guard for changing a city group's week (<see cref="WeekAccessAsync"/> must
+    /// be <see cref="WeekAccess.Edit"/>). An edition that does not exist passes: the use case says so.
+    /// </summary>
+    public async Task EnsureMayEditWeekAsync(TmsswDbContext db, int year, string cityId, CancellationToken cancellationToken)
+    {
+        var editionId = await db.Editions.Where(e => e.Year == year).Select(e => (int?)e.Id).FirstOrDefaultAsync(cancellationToken);
+        if (editionId is { } id && await WeekAccessAsync(db, id, cityId, cancellationToken) != WeekAccess.Edit)
+        {
+            throw new OutOfScopeException($"the {year} week in {cityId}");
+        }
+    }
 
     /// <summary>Passport, date of birth and personal contacts: Admin and the edition's assigned Staff only.</summary>
     public bool MaySeeSensitive(int editionId) => RunsEdition(editionId);

@@ -1,3 +1,4 @@
+using Tmssw.Core.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Tmssw.Core.Auditing;
 using Tmssw.Core.Data;
@@ -16,7 +17,8 @@ public sealed record DemoPlanReport(IReadOnlyList<string> Lines);
 /// </summary>
 public sealed class PlanDemo(TmsswDbContext db, RunSplit runSplit, PublishSplit publishSplit, RunSchedule runSchedule, PublishSchedule publishSchedule)
 {
-    public static readonly Actor Actor = Actor.System(LoadDemo.Actor);
+    /// <summary>The demo is planned as a system Admin, so the audit log names the loader.</summary>
+    public static readonly UserScope Planner = UserScope.Admin(LoadDemo.Actor);
 
     public async Task<DemoPlanReport> RunAsync(TimeSpan splitTimeLimit, TimeSpan scheduleTimeLimit, CancellationToken cancellationToken = default)
     {
@@ -27,13 +29,13 @@ public sealed class PlanDemo(TmsswDbContext db, RunSplit runSplit, PublishSplit 
             return new DemoPlanReport(["The 2024 demo already has a split; nothing planned."]);
         }
 
-        var split = await runSplit.RunAsync(Actor, edition.Id, new RunSplitOptions { TimeLimit = splitTimeLimit, Name = "Demo split" }, cancellationToken);
+        var split = await runSplit.RunAsync(Planner, edition.Id, new RunSplitOptions { TimeLimit = splitTimeLimit, Name = "Demo split" }, cancellationToken);
         if (split.Plan is null)
         {
             return new DemoPlanReport([$"The demo split found no plan: {string.Join(" ", split.Result.Conflicts)}"]);
         }
 
-        var published = await publishSplit.RunAsync(Actor, edition.Id, split.Plan.Version, cancellationToken);
+        var published = await publishSplit.RunAsync(Planner, edition.Id, split.Plan.Version, cancellationToken);
         lines.Add(published.Succeeded
             ? $"Split: {split.Result.Status}, score {split.Result.Score} (bound {split.Result.Bound}); published as version {split.Plan.Version}."
             : $"Split version {split.Plan.Version} saved but not published: {published.Error}");
@@ -44,8 +46,8 @@ public sealed class PlanDemo(TmsswDbContext db, RunSplit runSplit, PublishSplit 
 
         foreach (var city in Demo2024.SplitCities)
         {
-            var run = await runSchedule.RunAsync(Demo2024.Year, city, Actor, new ScheduleRunSettings { TimeLimit = scheduleTimeLimit }, cancellationToken);
-            var publish = run.Succeeded ? await publishSchedule.RunAsync(Demo2024.Year, city, Actor, cancellationToken) : Result.Fail(run.Describe());
+            var run = await runSchedule.RunAsync(Demo2024.Year, city, Planner, new ScheduleRunSettings { TimeLimit = scheduleTimeLimit }, cancellationToken);
+            var publish = run.Succeeded ? await publishSchedule.RunAsync(Demo2024.Year, city, Planner, cancellationToken) : Result.Fail(run.Describe());
             lines.Add($"{city}: {run.Describe()}{(publish.Succeeded ? " Published." : " Not published: " + publish.Error)}");
         }
 

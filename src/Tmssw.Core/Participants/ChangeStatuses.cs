@@ -28,7 +28,7 @@ public sealed class ChangeStatuses(TmsswDbContext db, AuditLog audit, TimeProvid
 {
     public async Task<StatusChangeResult> RunAsync(UserScope scope, StatusChangeRequest request, CancellationToken cancellationToken = default)
     {
-        var actor = scope.UserId.Length == 0 ? Actor.System(scope.Name) : scope.Actor;
+        var actor = scope.Actor;
         var ids = request.ParticipantIds.Distinct().ToList();
         if (ids.Count == 0)
         {

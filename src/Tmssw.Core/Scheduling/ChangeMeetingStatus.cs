@@ -1,3 +1,4 @@
+using Tmssw.Core.Accounts;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Tmssw.Core.Auditing;
@@ -11,8 +12,10 @@ namespace Tmssw.Core.Scheduling;
 /// </summary>
 public sealed class ChangeMeetingStatus(TmsswDbContext db, AuditLog audit)
 {
-    public async Task<Result> RunAsync(int year, string cityId, int meetingId, MeetingStatus to, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Result> RunAsync(int year, string cityId, int meetingId, MeetingStatus to, UserScope scope, CancellationToken cancellationToken = default)
     {
+        await scope.EnsureMayEditWeekAsync(db, year, cityId, cancellationToken);
+        var actor = scope.Actor;
         var meeting = await MeetingLookup.FindAsync(db, year, cityId, meetingId, cancellationToken);
         if (meeting is null)
         {

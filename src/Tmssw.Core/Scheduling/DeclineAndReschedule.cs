@@ -1,3 +1,4 @@
+using Tmssw.Core.Accounts;
 using System.Globalization;
 using Tmssw.Core.Auditing;
 using Tmssw.Core.Data;
@@ -18,11 +19,13 @@ public sealed class DeclineAndReschedule(TmsswDbContext db, BuildScheduleInstanc
         int year,
         string cityId,
         int meetingId,
-        Actor actor,
+        UserScope scope,
         ScheduleRunSettings? settings = null,
         int changeWeight = DefaultChangeWeight,
         CancellationToken cancellationToken = default)
     {
+        await scope.EnsureMayEditWeekAsync(db, year, cityId, cancellationToken);
+        var actor = scope.Actor;
         var meeting = await MeetingLookup.FindAsync(db, year, cityId, meetingId, cancellationToken);
         if (meeting is null)
         {

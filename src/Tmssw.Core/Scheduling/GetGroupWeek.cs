@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Tmssw.Core.Accounts;
+using Tmssw.Core.Data;
 using Tmssw.Core.Cities;
 using P = Tmssw.Planning.Scheduling;
 
@@ -55,11 +58,20 @@ public sealed record GroupWeek(
     public IEnumerable<WeekMeeting> Meetings => Days.SelectMany(d => d.Meetings);
 }
 
-/// <summary>The data of a group's week calendar. Who may see it (and whether only once published) is the caller's check.</summary>
-public sealed class GetGroupWeek(BuildScheduleInstance build)
+/// <summary>
+/// The data of a group's week calendar, for someone who reaches it (<see cref="UserScope.WeekAccessAsync"/>);
+/// whether a read-only reader sees it before it is published is the page's choice of what to show.
+/// </summary>
+public sealed class GetGroupWeek(TmsswDbContext db, BuildScheduleInstance build)
 {
-    public async Task<(GroupWeek? Week, string? Error)> RunAsync(int year, string cityId, CancellationToken cancellationToken = default)
+    public async Task<(GroupWeek? Week, string? Error)> RunAsync(UserScope scope, int year, string cityId, CancellationToken cancellationToken = default)
     {
+        var editionId = await db.Editions.Where(e => e.Year == year).Select(e => (int?)e.Id).FirstOrDefaultAsync(cancellationToken);
+        if (editionId is { } id && await scope.WeekAccessAsync(db, id, cityId, cancellationToken) == WeekAccess.None)
+        {
+            throw new OutOfScopeException($"the {year} week in {cityId}");
+        }
+
         var (built, error) = await build.RunAsync(year, cityId, cancellationToken);
         return built is null ? (null, error) : (Describe(built), null);
     }

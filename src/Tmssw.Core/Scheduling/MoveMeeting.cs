@@ -1,3 +1,4 @@
+using Tmssw.Core.Accounts;
 using System.Globalization;
 using Tmssw.Core.Auditing;
 using Tmssw.Core.Data;
@@ -20,8 +21,10 @@ public sealed record ManualChangeOutcome(Result Result, IReadOnlyList<P.Schedule
 /// </summary>
 public sealed class MoveMeeting(TmsswDbContext db, BuildScheduleInstance build, AuditLog audit)
 {
-    public async Task<ManualChangeOutcome> RunAsync(int year, string cityId, int meetingId, DateTime newStart, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<ManualChangeOutcome> RunAsync(int year, string cityId, int meetingId, DateTime newStart, UserScope scope, CancellationToken cancellationToken = default)
     {
+        await scope.EnsureMayEditWeekAsync(db, year, cityId, cancellationToken);
+        var actor = scope.Actor;
         var meeting = await MeetingLookup.FindAsync(db, year, cityId, meetingId, cancellationToken);
         if (meeting is null)
         {
@@ -65,8 +68,10 @@ public sealed class MoveMeeting(TmsswDbContext db, BuildScheduleInstance build, 
 /// <summary>Locks a meeting where it is (the scheduler keeps it) or unlocks it. Audited.</summary>
 public sealed class LockMeeting(TmsswDbContext db, BuildScheduleInstance build, AuditLog audit)
 {
-    public async Task<ManualChangeOutcome> RunAsync(int year, string cityId, int meetingId, bool locked, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<ManualChangeOutcome> RunAsync(int year, string cityId, int meetingId, bool locked, UserScope scope, CancellationToken cancellationToken = default)
     {
+        await scope.EnsureMayEditWeekAsync(db, year, cityId, cancellationToken);
+        var actor = scope.Actor;
         var meeting = await MeetingLookup.FindAsync(db, year, cityId, meetingId, cancellationToken);
         if (meeting is null)
         {

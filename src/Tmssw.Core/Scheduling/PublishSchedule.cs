@@ -1,3 +1,4 @@
+using Tmssw.Core.Accounts;
 using System.Globalization;
 using Tmssw.Core.Auditing;
 using Tmssw.Core.Data;
@@ -10,8 +11,10 @@ namespace Tmssw.Core.Scheduling;
 /// </summary>
 public sealed class PublishSchedule(TmsswDbContext db, BuildScheduleInstance build, AuditLog audit, TimeProvider clock)
 {
-    public async Task<Result> RunAsync(int year, string cityId, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Result> RunAsync(int year, string cityId, UserScope scope, CancellationToken cancellationToken = default)
     {
+        await scope.EnsureMayEditWeekAsync(db, year, cityId, cancellationToken);
+        var actor = scope.Actor;
         var (built, error) = await build.RunAsync(year, cityId, cancellationToken);
         if (built is null)
         {

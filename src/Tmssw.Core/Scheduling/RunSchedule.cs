@@ -1,3 +1,4 @@
+using Tmssw.Core.Accounts;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Tmssw.Core.Auditing;
@@ -38,8 +39,10 @@ public sealed record ScheduleRunOutcome(string? Error, P.ScheduleResult? Result 
 /// </summary>
 public sealed class RunSchedule(TmsswDbContext db, BuildScheduleInstance build, AuditLog audit)
 {
-    public async Task<ScheduleRunOutcome> RunAsync(int year, string cityId, Actor actor, ScheduleRunSettings? settings = null, CancellationToken cancellationToken = default)
+    public async Task<ScheduleRunOutcome> RunAsync(int year, string cityId, UserScope scope, ScheduleRunSettings? settings = null, CancellationToken cancellationToken = default)
     {
+        await scope.EnsureMayEditWeekAsync(db, year, cityId, cancellationToken);
+        var actor = scope.Actor;
         var (built, error) = await build.RunAsync(year, cityId, cancellationToken);
         if (built is null)
         {

@@ -1,3 +1,4 @@
+using Tmssw.Core.Accounts;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Tmssw.Core.Auditing;
@@ -12,8 +13,10 @@ namespace Tmssw.Core.Scheduling;
 /// </summary>
 public sealed class SaveBusyItem(TmsswDbContext db, BuildScheduleInstance build, AuditLog audit)
 {
-    public async Task<Result> AddAsync(int year, string cityId, string? label, DateOnly day, TimeOnly from, TimeOnly to, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Result> AddAsync(int year, string cityId, string? label, DateOnly day, TimeOnly from, TimeOnly to, UserScope scope, CancellationToken cancellationToken = default)
     {
+        await scope.EnsureMayEditWeekAsync(db, year, cityId, cancellationToken);
+        var actor = scope.Actor;
         var (source, error) = await build.LoadAsync(year, cityId, cancellationToken);
         if (source is null)
         {
@@ -51,8 +54,10 @@ public sealed class SaveBusyItem(TmsswDbContext db, BuildScheduleInstance build,
         return Result.Ok;
     }
 
-    public async Task<Result> RemoveAsync(int year, string cityId, int itemId, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Result> RemoveAsync(int year, string cityId, int itemId, UserScope scope, CancellationToken cancellationToken = default)
     {
+        await scope.EnsureMayEditWeekAsync(db, year, cityId, cancellationToken);
+        var actor = scope.Actor;
         var (source, error) = await build.LoadAsync(year, cityId, cancellationToken);
         if (source is null)
         {

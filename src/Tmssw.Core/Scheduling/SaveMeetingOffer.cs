@@ -1,3 +1,4 @@
+using Tmssw.Core.Accounts;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
@@ -47,8 +48,10 @@ public sealed partial class SaveMeetingOffer(TmsswDbContext db, BuildScheduleIns
     }
 
     public async Task<(int? OfferId, IReadOnlyDictionary<string, string> Errors)> RunAsync(
-        int year, string cityId, OfferInput input, Actor actor, CancellationToken cancellationToken = default)
+        int year, string cityId, OfferInput input, UserScope scope, CancellationToken cancellationToken = default)
     {
+        await scope.EnsureMayEditWeekAsync(db, year, cityId, cancellationToken);
+        var actor = scope.Actor;
         var errors = new Dictionary<string, string>();
         var (source, error) = await build.LoadAsync(year, cityId, cancellationToken);
         if (source is null)

@@ -1,3 +1,4 @@
+using Tmssw.Core.Accounts;
 using System.Globalization;
 using Tmssw.Core.Auditing;
 using Tmssw.Core.Data;
@@ -14,8 +15,10 @@ public sealed record SplitChangeOutcome(string? Error, SplitEvaluation? Evaluati
 /// <summary>Moves a participant to another city in a draft (unpublished) version and rescores it at once.</summary>
 public sealed class MoveParticipant(TmsswDbContext db, AuditLog audit)
 {
-    public async Task<SplitChangeOutcome> RunAsync(Actor actor, int editionId, int version, int participantId, string cityId, CancellationToken cancellationToken = default)
+    public async Task<SplitChangeOutcome> RunAsync(UserScope scope, int editionId, int version, int participantId, string cityId, CancellationToken cancellationToken = default)
     {
+        scope.EnsureRunsEdition(editionId);
+        var actor = scope.Actor;
         var (plan, assignment, error) = await SplitDrafts.FindAsync(db, editionId, version, participantId, cancellationToken);
         if (error is not null)
         {
@@ -47,8 +50,10 @@ public sealed class MoveParticipant(TmsswDbContext db, AuditLog audit)
 /// <summary>Locks (or unlocks) a participant to their city in a draft version: the next run keeps them there.</summary>
 public sealed class LockParticipant(TmsswDbContext db, AuditLog audit)
 {
-    public async Task<SplitChangeOutcome> RunAsync(Actor actor, int editionId, int version, int participantId, bool locked, CancellationToken cancellationToken = default)
+    public async Task<SplitChangeOutcome> RunAsync(UserScope scope, int editionId, int version, int participantId, bool locked, CancellationToken cancellationToken = default)
     {
+        scope.EnsureRunsEdition(editionId);
+        var actor = scope.Actor;
         var (plan, assignment, error) = await SplitDrafts.FindAsync(db, editionId, version, participantId, cancellationToken);
         if (error is not null)
         {
@@ -100,8 +105,10 @@ internal static class SplitDrafts
 /// <summary>Saves a copy of a version as a new, unpublished version (a named draft to edit by hand).</summary>
 public sealed class SaveSplitVersion(TmsswDbContext db, AuditLog audit, TimeProvider clock)
 {
-    public async Task<(SplitPlan? Plan, string? Error)> RunAsync(Actor actor, int editionId, int fromVersion, string? name, CancellationToken cancellationToken = default)
+    public async Task<(SplitPlan? Plan, string? Error)> RunAsync(UserScope scope, int editionId, int fromVersion, string? name, CancellationToken cancellationToken = default)
     {
+        scope.EnsureRunsEdition(editionId);
+        var actor = scope.Actor;
         var from = await SplitPlans.FindAsync(db, editionId, fromVersion, cancellationToken);
         if (from is null)
         {

@@ -1,3 +1,4 @@
+using Tmssw.Core.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Tmssw.Core.Data;
 using Tmssw.Planning.Splits;
@@ -16,8 +17,9 @@ public sealed record SplitComparison(SplitPlan A, SplitPlan B, SplitEvaluation E
 /// <summary>Who moved from where to where between two versions, and the score difference.</summary>
 public sealed class CompareSplitVersions(TmsswDbContext db)
 {
-    public async Task<SplitComparison?> RunAsync(int editionId, int a, int b, CancellationToken cancellationToken = default)
+    public async Task<SplitComparison?> RunAsync(UserScope scope, int editionId, int a, int b, CancellationToken cancellationToken = default)
     {
+        scope.EnsureRunsEdition(editionId);
         var planA = await db.SplitPlans.AsNoTracking().Include(p => p.Assignments).FirstOrDefaultAsync(p => p.EditionId == editionId && p.Version == a, cancellationToken);
         var planB = await db.SplitPlans.AsNoTracking().Include(p => p.Assignments).FirstOrDefaultAsync(p => p.EditionId == editionId && p.Version == b, cancellationToken);
         if (planA is null || planB is null)

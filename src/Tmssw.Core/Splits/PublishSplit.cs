@@ -1,3 +1,4 @@
+using Tmssw.Core.Accounts;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Tmssw.Core.Auditing;
@@ -15,8 +16,10 @@ namespace Tmssw.Core.Splits;
 /// </summary>
 public sealed class PublishSplit(TmsswDbContext db, AuditLog audit, TimeProvider clock)
 {
-    public async Task<Result> RunAsync(Actor actor, int editionId, int version, CancellationToken cancellationToken = default)
+    public async Task<Result> RunAsync(UserScope scope, int editionId, int version, CancellationToken cancellationToken = default)
     {
+        scope.EnsureRunsEdition(editionId);
+        var actor = scope.Actor;
         var plan = await SplitPlans.FindAsync(db, editionId, version, cancellationToken);
         if (plan is null)
         {

@@ -1,3 +1,4 @@
+using Tmssw.Core.Accounts;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Tmssw.Core.Auditing;
@@ -21,8 +22,10 @@ public sealed record ReplanOutcome(string? Error, SplitRunOutcome? Run = null, I
 /// </summary>
 public sealed class ReplanAfterWithdrawal(TmsswDbContext db, SplitSettingsStore settings, RunSplit run, AuditLog audit, TimeProvider clock)
 {
-    public async Task<ReplanOutcome> RunAsync(Actor actor, int editionId, Withdrawal withdrawal, RunSplitOptions? options = null, CancellationToken cancellationToken = default)
+    public async Task<ReplanOutcome> RunAsync(UserScope scope, int editionId, Withdrawal withdrawal, RunSplitOptions? options = null, CancellationToken cancellationToken = default)
     {
+        scope.EnsureRunsEdition(editionId);
+        var actor = scope.Actor;
         var published = await db.SplitPlans.AsNoTracking().Include(p => p.Assignments).FirstOrDefaultAsync(p => p.EditionId == editionId && p.IsPublished, cancellationToken);
         if (published is null)
         {
@@ -60,7 +63,7 @@ public sealed class ReplanAfterWithdrawal(TmsswDbContext db, SplitSettingsStore 
                 return new ReplanOutcome($"{cityId} is not a split city of this edition.");
             }
 
-            var errors = await settings.SaveAsync(actor, editionId, data, cancellationToken);
+            var errors = await settings.SaveAsync(scope, editionId, data, cancellationToken);
             if (errors.Count > 0)
             {
                 return new ReplanOutcome(string.Join(" ", errors.Values));
@@ -71,7 +74,7 @@ public sealed class ReplanAfterWithdrawal(TmsswDbContext db, SplitSettingsStore 
             return new ReplanOutcome("Name the participant who withdraws or the city that drops out.");
         }
 
-        var outcome = await run.RunAsync(actor, editionId, (options ?? new RunSplitOptions()) with
+        var outcome = await run.RunAsync(scope, editionId, (options ?? new RunSplitOptions()) with
         {
             LocksFromVersion = published.Version,
             Name = withdrawal.ParticipantId is { } id ? $"Re-plan after withdrawal of #{id}" : $"Re-plan without {withdrawal.CityId}",

@@ -1,3 +1,4 @@
+using Tmssw.Core.Accounts;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Tmssw.Core.Auditing;
@@ -30,8 +31,10 @@ public sealed record SplitRunOutcome(SplitPlan? Plan, SplitResult Result, SplitI
 /// </summary>
 public sealed class RunSplit(TmsswDbContext db, BuildSplitInstance build, AuditLog audit, TimeProvider clock)
 {
-    public async Task<SplitRunOutcome> RunAsync(Actor actor, int editionId, RunSplitOptions? options = null, CancellationToken cancellationToken = default)
+    public async Task<SplitRunOutcome> RunAsync(UserScope scope, int editionId, RunSplitOptions? options = null, CancellationToken cancellationToken = default)
     {
+        scope.EnsureRunsEdition(editionId);
+        var actor = scope.Actor;
         options ??= new RunSplitOptions();
         var plans = db.SplitPlans.AsNoTracking().Include(p => p.Assignments).Where(p => p.EditionId == editionId);
         var lockSource = options.LocksFromVersion is { } v

@@ -1,3 +1,4 @@
+using Tmssw.Core.Accounts;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -144,8 +145,10 @@ public sealed class SplitSettingsStore(TmsswDbContext db, AuditLog audit, TimePr
     }
 
     /// <summary>Checks every field (errors keyed by field path, e.g. <c>Cities[2].MaxSize</c>); saves and audits when none.</summary>
-    public async Task<IReadOnlyDictionary<string, string>> SaveAsync(Actor actor, int editionId, SplitSettingsData data, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyDictionary<string, string>> SaveAsync(UserScope scope, int editionId, SplitSettingsData data, CancellationToken cancellationToken = default)
     {
+        scope.EnsureRunsEdition(editionId);
+        var actor = scope.Actor;
         var errors = new Dictionary<string, string>();
         var cohort = await SplitCohort.Query(db, editionId).Select(p => p.Id).ToListAsync(cancellationToken);
         Validate(data, cohort.ToHashSet(), errors);

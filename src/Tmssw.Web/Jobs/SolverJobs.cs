@@ -3,7 +3,8 @@ using System.Collections.Concurrent;
 namespace Tmssw.Web.Jobs;
 
 /// <summary>One progress report of a long-running job: a solver's improving solution, or a step.</summary>
-public sealed record JobProgress(string Message, long? Score = null, long? Bound = null, double Seconds = 0);
+/// <summary>A line of a job's progress; <see cref="IsProblem"/> marks an outcome the person must act on (shown as an error).</summary>
+public sealed record JobProgress(string Message, long? Score = null, long? Bound = null, double Seconds = 0, bool IsProblem = false);
 
 public enum JobState
 {

@@ -1,3 +1,4 @@
+using Tmssw.Core.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Tmssw.Core.Auditing;
 using Tmssw.Core.Cities;
@@ -15,7 +16,7 @@ namespace Tmssw.Core.Tests.Scheduling;
 /// <summary>The scheduling use cases on the demo edition, on both providers.</summary>
 public sealed class ScheduleUseCaseTests
 {
-    private static readonly Actor Tester = Actor.System("test");
+    private static readonly UserScope Tester = UserScope.Admin("test");
     private static readonly ScheduleRunSettings Quick = new() { TimeLimit = TimeSpan.FromSeconds(5) };
 
     private sealed class UseCases(TmsswDbContext db)
@@ -24,7 +25,7 @@ public sealed class ScheduleUseCaseTests
         public BuildScheduleInstance Build { get; } = new(db);
         public AuditLog Audit { get; } = new(db, TimeProvider.System);
         public RunSchedule Run => new(Db, Build, Audit);
-        public GetGroupWeek Week => new(Build);
+        public GetGroupWeek Week => new(Db, Build);
         public ChangeMeetingStatus Status => new(Db, Audit);
         public DeclineAndReschedule Decline => new(Db, Build, Run, Audit);
         public MoveMeeting Move => new(Db, Build, Audit);
@@ -92,7 +93,7 @@ public sealed class ScheduleUseCaseTests
         Assert.Equal(outcome.Saved, saved.Count);
         Assert.All(saved, m => Assert.Equal(MeetingStatus.Planned, m.Status));
 
-        var (week, error) = await use.Week.RunAsync(2024, "phoenix");
+        var (week, error) = await use.Week.RunAsync(Tester, 2024, "phoenix");
         Assert.Null(error);
         Assert.Empty(week!.Violations);
         Assert.Equal(outcome.Result.Score, week.Score);
@@ -131,8 +132,8 @@ public sealed class ScheduleUseCaseTests
         await db.SaveChangesAsync();
         db.ChangeTracker.Clear();
 
-        var phoenix = (await use.Week.RunAsync(2024, "phoenix")).Week!.Meetings.Single();
-        var slc = (await use.Week.RunAsync(2024, "salt-lake-city")).Week!.Meetings.Single();
+        var phoenix = (await use.Week.RunAsync(Tester, 2024, "phoenix")).Week!.Meetings.Single();
+        var slc = (await use.Week.RunAsync(Tester, 2024, "salt-lake-city")).Week!.Meetings.Single();
         Assert.Equal(new DateTime(2024, 5, 9, 14, 0, 0), phoenix.Start);
         Assert.Equal(new DateTime(2024, 5, 9, 14, 0, 0), slc.Start);
         Assert.Equal(TimeSpan.FromHours(-7), phoenix.StartInstant.Offset);
@@ -181,7 +182,7 @@ public sealed class ScheduleUseCaseTests
 
         var outcome = await use.Run.RunAsync(2099, "salt-lake-city", Tester, Quick);
         Assert.True(outcome.Succeeded, outcome.Describe());
-        var week = (await use.Week.RunAsync(2099, "salt-lake-city")).Week!;
+        var week = (await use.Week.RunAsync(Tester, 2099, "salt-lake-city")).Week!;
         Assert.Empty(week.Violations);
         var before = week.Meetings.Single(m => m.Topic == "Before the change");
         var after = week.Meetings.Single(m => m.Topic == "After the change");
@@ -226,7 +227,7 @@ public sealed class ScheduleUseCaseTests
         var changed = before.Where(m => m.Id != victim.Id)
             .Count(m => !afterStarts.TryGetValue(m.MeetingOfferId, out var s) || s != m.Start);
         Assert.Equal(outcome.Moved, changed);
-        var (week, _) = await use.Week.RunAsync(2024, "salt-lake-city");
+        var (week, _) = await use.Week.RunAsync(Tester, 2024, "salt-lake-city");
         Assert.Empty(week!.Violations);
         Assert.Single(week.Declined);
     }
@@ -290,7 +291,7 @@ public sealed class ScheduleUseCaseTests
         Assert.True(saved.Locked);
         Assert.Equal(a.Start, saved.Start);
 
-        var week = (await use.Week.RunAsync(2024, "phoenix")).Week!;
+        var week = (await use.Week.RunAsync(Tester, 2024, "phoenix")).Week!;
         Assert.NotEmpty(week.Meetings.Single(m => m.Id == b.Id).Conflicts);
         var publish = await use.Publish.RunAsync(2024, "phoenix", Tester);
         Assert.False(publish.Succeeded);
@@ -304,7 +305,7 @@ public sealed class ScheduleUseCaseTests
         // Moved back to a free time, the week is valid again and can be published.
         Assert.True((await use.Move.RunAsync(2024, "phoenix", b.Id, b.Start, Tester)).Conflicts.Count == 0);
         Assert.True((await use.Publish.RunAsync(2024, "phoenix", Tester)).Succeeded);
-        Assert.True((await use.Week.RunAsync(2024, "phoenix")).Week!.IsPublished);
+        Assert.True((await use.Week.RunAsync(Tester, 2024, "phoenix")).Week!.IsPublished);
     }
 
     [Theory]
@@ -328,7 +329,7 @@ public sealed class ScheduleUseCaseTests
             built.Solve.Groups.Single().Busy);
 
         Assert.True((await use.Run.RunAsync(2024, "phoenix", Tester, Quick)).Succeeded);
-        var week = (await use.Week.RunAsync(2024, "phoenix")).Week!;
+        var week = (await use.Week.RunAsync(Tester, 2024, "phoenix")).Week!;
         Assert.Empty(week.Violations);
         Assert.DoesNotContain(week.Meetings, m => m.Start < new DateTime(2024, 5, 9, 12, 0, 0) && m.End > new DateTime(2024, 5, 9, 9, 0, 0));
         Assert.Contains(week.Days[1].Fixed, f => f.Label == "Site visit: port of entry" && f.BusyId is not null);

@@ -1,3 +1,4 @@
+using Tmssw.Core.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Tmssw.Core.Auditing;
 using Tmssw.Core.Data;
@@ -12,7 +13,7 @@ namespace Tmssw.Core.Tests.Splits;
 
 public sealed class SplitUseCaseTests
 {
-    private static readonly Actor Staff = new("u1", "staff@tmssw.test");
+    private static readonly UserScope Staff = new("u1", "staff@tmssw.test", new HashSet<string> { Roles.Admin }, new HashSet<int>());
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(4);
 
     private sealed class Kit(TmsswDbContext db)
@@ -161,7 +162,7 @@ public sealed class SplitUseCaseTests
         var otherCity = run.Build.Instance.Cities.Select(c => c.Id).First(c => c != other.CityId);
         var from = other.CityId;
         await kit.Move.RunAsync(Staff, editionId, 2, other.ParticipantId, otherCity);
-        var comparison = await new Kit(database.NewContext()).Compare.RunAsync(editionId, 1, 2);
+        var comparison = await new Kit(database.NewContext()).Compare.RunAsync(Staff, editionId, 1, 2);
         Assert.NotNull(comparison);
         var move = Assert.Single(comparison!.Moves);
         Assert.Equal((other.ParticipantId, from, otherCity), (move.ParticipantId, move.From, move.To));

@@ -145,7 +145,7 @@ public sealed class ExportRoster(TmsswDbContext db, SensitiveFields sensitive, A
 
         if (withSensitive && participants.Count > 0)
         {
-            var actor = scope.UserId.Length == 0 ? Actor.System(scope.Name) : scope.Actor;
+            var actor = scope.Actor;
             audit.Record(actor, "Revealed", "Edition", edition.Year.ToString(CultureInfo.InvariantCulture),
                 [new FieldChange("Roster", null, $"{request.Format} export with passport, date of birth and personal contacts of {participants.Count} participants")]);
             await db.SaveChangesAsync(cancellationToken);

@@ -30,7 +30,7 @@ public sealed class CommitImport(TmsswDbContext db, SensitiveFields sensitive, A
 {
     public async Task<ImportResult> RunAsync(UserScope scope, ImportSource source, ImportOptions options, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        var actor = scope.UserId.Length == 0 ? Actor.System(scope.Name) : scope.Actor;
+        var actor = scope.Actor;
         var now = clock.GetUtcNow();
 
         // The first encryption may create the Data Protection key, which is saved through another

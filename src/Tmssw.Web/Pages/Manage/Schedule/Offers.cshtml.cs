@@ -70,7 +70,7 @@ public sealed class OffersModel(TmsswDbContext db, CurrentUser current, SaveMeet
             year,
             cityId,
             new OfferInput(Input.Id, Input.HostId, Input.Topic, Input.Themes, Input.Minutes, Input.VenueId, Input.Value, Input.Required, Input.Windows),
-            Scope.Actor,
+            Scope,
             cancellationToken);
         foreach (var (field, message) in errors)
         {

@@ -45,18 +45,17 @@ public sealed class WeekModel(
 
         if (run is { } id && MayEdit && jobs.Get(id, Scope.UserId) is { } job)
         {
-            var message = job.Latest?.Message;
             if (job.State == JobState.Failed)
             {
                 Problem = job.Error;
             }
-            else if (message is not null && message.Contains("no schedule saved", StringComparison.Ordinal))
+            else if (job.Latest is { IsProblem: true } problem)
             {
-                Problem = message;
+                Problem = problem.Message;
             }
             else
             {
-                Notice = message;
+                Notice = job.Latest?.Message;
             }
         }
 
@@ -70,7 +69,7 @@ public sealed class WeekModel(
             return refused;
         }
 
-        var actor = Scope.Actor;
+        var scope = Scope;
         var started = new TaskCompletionSource<Guid>(TaskCreationOptions.RunContinuationsAsynchronously);
         var job = jobs.Start(Scope.UserId, $"Scheduling the {Week.City.DisplayName} group's week", async (services, progress, ct) =>
         {
@@ -78,7 +77,7 @@ public sealed class WeekModel(
             var outcome = await services.GetRequiredService<RunSchedule>().RunAsync(
                 year,
                 cityId,
-                actor,
+                scope,
                 new ScheduleRunSettings
                 {
                     TimeLimit = TimeSpan.FromSeconds(10),
@@ -87,7 +86,7 @@ public sealed class WeekModel(
                         string.Create(CultureInfo.InvariantCulture, $"score {p.Score}, bound {p.Bound}"), p.Score, p.Bound, p.Seconds)),
                 },
                 ct);
-            progress.Report(new JobProgress(outcome.Describe()));
+            progress.Report(new JobProgress(outcome.Describe(), IsProblem: !outcome.Succeeded));
             return $"/manage/{year}/schedule/{Uri.EscapeDataString(cityId)}?run={jobId}";
         });
         started.SetResult(job.Id);
@@ -109,7 +108,7 @@ public sealed class WeekModel(
             return Page();
         }
 
-        var outcome = await move.RunAsync(year, cityId, meetingId, day.ToDateTime(at), Scope.Actor, cancellationToken);
+        var outcome = await move.RunAsync(year, cityId, meetingId, day.ToDateTime(at), Scope, cancellationToken);
         return await AfterChangeAsync(year, cityId, meetingId, outcome, $"Moved to {day:ddd MMM d} at {at:HH:mm} and locked there.", cancellationToken);
     }
 
@@ -121,7 +120,7 @@ public sealed class WeekModel(
             return refused;
         }
 
-        var outcome = await lockMeeting.RunAsync(year, cityId, meetingId, locked, Scope.Actor, cancellationToken);
+        var outcome = await lockMeeting.RunAsync(year, cityId, meetingId, locked, Scope, cancellationToken);
         return await AfterChangeAsync(year, cityId, meetingId, outcome, locked ? "Locked: the scheduler keeps it where it is." : "Unlocked: the next run may move it.", cancellationToken);
     }
 
@@ -133,7 +132,7 @@ public sealed class WeekModel(
             return refused;
         }
 
-        var result = await change.RunAsync(year, cityId, meetingId, status, Scope.Actor, cancellationToken);
+        var result = await change.RunAsync(year, cityId, meetingId, status, Scope, cancellationToken);
         return await AfterChangeAsync(year, cityId, meetingId, new ManualChangeOutcome(result, []), $"Now {status}.", cancellationToken);
     }
 
@@ -145,7 +144,7 @@ public sealed class WeekModel(
             return refused;
         }
 
-        var outcome = await decline.RunAsync(year, cityId, meetingId, Scope.Actor,
+        var outcome = await decline.RunAsync(year, cityId, meetingId, Scope,
             new ScheduleRunSettings { TimeLimit = TimeSpan.FromSeconds(5), SolverCancellation = cancellationToken }, cancellationToken: cancellationToken);
         await ReloadAsync(year, cityId, cancellationToken);
         if (outcome.Error is not null || !outcome.Succeeded)
@@ -176,7 +175,7 @@ public sealed class WeekModel(
             return Page();
         }
 
-        var result = await busy.AddAsync(year, cityId, label, day, start, end, Scope.Actor, cancellationToken);
+        var result = await busy.AddAsync(year, cityId, label, day, start, end, Scope, cancellationToken);
         await ReloadAsync(year, cityId, cancellationToken);
         (Notice, Problem) = result.Succeeded ? ("Fixed item added; the next run keeps meetings clear of it.", (string?)null) : ((string?)null, result.Error);
         return Page();
@@ -189,7 +188,7 @@ public sealed class WeekModel(
             return refused;
         }
 
-        var result = await busy.RemoveAsync(year, cityId, itemId, Scope.Actor, cancellationToken);
+        var result = await busy.RemoveAsync(year, cityId, itemId, Scope, cancellationToken);
         await ReloadAsync(year, cityId, cancellationToken);
         (Notice, Problem) = result.Succeeded ? ("Fixed item removed.", (string?)null) : ((string?)null, result.Error);
         return Page();
@@ -202,7 +201,7 @@ public sealed class WeekModel(
             return refused;
         }
 
-        var result = await publish.RunAsync(year, cityId, Scope.Actor, cancellationToken);
+        var result = await publish.RunAsync(year, cityId, Scope, cancellationToken);
         await ReloadAsync(year, cityId, cancellationToken);
         if (result.Succeeded)
         {
@@ -239,7 +238,7 @@ public sealed class WeekModel(
 
     private async Task ReloadAsync(int year, string cityId, CancellationToken ct)
     {
-        var (week, _) = await getWeek.RunAsync(year, cityId, ct);
+        var (week, _) = await getWeek.RunAsync(Scope, year, cityId, ct);
         Week = week ?? Week;
     }
 
@@ -256,7 +255,7 @@ public sealed class WeekModel(
             return NotFound();
         }
 
-        var (week, _) = await getWeek.RunAsync(year, cityId, ct);
+        var (week, _) = await getWeek.RunAsync(Scope, year, cityId, ct);
         if (week is null)
         {
             return NotFound();

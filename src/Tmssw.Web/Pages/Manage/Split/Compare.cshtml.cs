@@ -25,7 +25,7 @@ public sealed class CompareModel(TmsswDbContext db, CurrentUser current, Compare
             return refused;
         }
 
-        var comparison = await compare.RunAsync(Edition.Id, a, b, cancellationToken);
+        var comparison = await compare.RunAsync(Scope, Edition.Id, a, b, cancellationToken);
         if (comparison is null)
         {
             return NotFound();

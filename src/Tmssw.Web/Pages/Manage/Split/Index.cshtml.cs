@@ -77,7 +77,7 @@ public sealed class IndexModel(
         var data = Settings.Parse(errors);
         if (errors.Count == 0)
         {
-            foreach (var (field, message) in await settingsStore.SaveAsync(Scope.Actor, Edition.Id, data, cancellationToken))
+            foreach (var (field, message) in await settingsStore.SaveAsync(Scope, Edition.Id, data, cancellationToken))
             {
                 errors[field] = message;
             }
@@ -106,11 +106,11 @@ public sealed class IndexModel(
         }
 
         var limit = TimeSpan.FromSeconds(Math.Clamp(seconds ?? DefaultSeconds, 1, 300));
-        var actor = Scope.Actor;
+        var scope = Scope;
         var editionId = Edition.Id;
         var job = jobs.Start(Scope.UserId, $"Splitting the {year} cohort", async (services, progress, ct) =>
         {
-            var outcome = await services.GetRequiredService<RunSplit>().RunAsync(actor, editionId,
+            var outcome = await services.GetRequiredService<RunSplit>().RunAsync(scope, editionId,
                 new RunSplitOptions { TimeLimit = limit, Progress = new ToJobProgress(progress) }, ct);
             return outcome.Plan is { } plan
                 ? $"/manage/{year}/split?v={plan.Version}"
@@ -139,12 +139,12 @@ public sealed class IndexModel(
         }
 
         var limit = TimeSpan.FromSeconds(Math.Clamp(seconds ?? DefaultSeconds, 1, 300));
-        var actor = Scope.Actor;
+        var scope = Scope;
         var editionId = Edition.Id;
         var withdrawal = participantId is { } pid ? new Withdrawal(pid, reason) : new Withdrawal(CityId: cityId);
         var job = jobs.Start(Scope.UserId, $"Re-planning the {year} split", async (services, progress, ct) =>
         {
-            var outcome = await services.GetRequiredService<ReplanAfterWithdrawal>().RunAsync(actor, editionId, withdrawal,
+            var outcome = await services.GetRequiredService<ReplanAfterWithdrawal>().RunAsync(scope, editionId, withdrawal,
                 new RunSplitOptions { TimeLimit = limit, Progress = new ToJobProgress(progress) }, ct);
             return outcome.Succeeded
                 ? $"/manage/{year}/split/compare?a={outcome.Run!.Build.Published!.Version}&b={outcome.Run.Plan!.Version}"
@@ -160,7 +160,7 @@ public sealed class IndexModel(
             return refused;
         }
 
-        var outcome = await move.RunAsync(Scope.Actor, Edition.Id, v, participantId, cityId ?? "", cancellationToken);
+        var outcome = await move.RunAsync(Scope, Edition.Id, v, participantId, cityId ?? "", cancellationToken);
         var name = await Db.Cities.Where(c => c.Id == cityId).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken);
         Report(outcome, $"Moved to {name ?? cityId}");
         return Redirect($"/manage/{year}/split?v={v}#p{participantId}");
@@ -173,7 +173,7 @@ public sealed class IndexModel(
             return refused;
         }
 
-        var outcome = await lockParticipant.RunAsync(Scope.Actor, Edition.Id, v, participantId, locked, cancellationToken);
+        var outcome = await lockParticipant.RunAsync(Scope, Edition.Id, v, participantId, locked, cancellationToken);
         Report(outcome, locked ? "Locked" : "Unlocked");
         return Redirect($"/manage/{year}/split?v={v}#p{participantId}");
     }
@@ -185,7 +185,7 @@ public sealed class IndexModel(
             return refused;
         }
 
-        var (plan, error) = await save.RunAsync(Scope.Actor, Edition.Id, v, name, cancellationToken);
+        var (plan, error) = await save.RunAsync(Scope, Edition.Id, v, name, cancellationToken);
         if (plan is null)
         {
             Problem = error;
@@ -203,7 +203,7 @@ public sealed class IndexModel(
             return refused;
         }
 
-        var result = await publish.RunAsync(Scope.Actor, Edition.Id, v, cancellationToken);
+        var result = await publish.RunAsync(Scope, Edition.Id, v, cancellationToken);
         if (result.Succeeded)
         {
             Message = $"Version {v} is published: every participant is now in their city's group.";

@@ -1,0 +1,104 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Tmssw.Core.Accounts;
+using Tmssw.Core.Data;
+using Tmssw.Web.Security;
+
+namespace Tmssw.Web.Pages.Accounts;
+
+/// <summary>
+/// Any signed-in role: list, create and revoke one's own API tokens (the clear token is shown once,
+/// right after it is created). An Admin also sees and revokes everyone's.
+/// </summary>
+[Authorize(Policy = Policies.SignedIn)]
+public sealed class TokensModel(TmsswDbContext db, CurrentUser current, ApiTokenService tokens) : PageModel
+{
+    public const int MaxName = 100;
+
+    [BindProperty]
+    public NewTokenInput Input { get; set; } = new();
+
+    public IReadOnlyList<TokenRow> Mine { get; private set; } = [];
+
+    /// <summary>Every other account's tokens; only filled for an Admin.</summary>
+    public IReadOnlyList<TokenRow> Others { get; private set; } = [];
+
+    public bool IsAdmin { get; private set; }
+
+    /// <summary>The token just created, shown once and never again.</summary>
+    public string? CreatedToken { get; private set; }
+
+    public string? CreatedName { get; private set; }
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostCreateAsync(CancellationToken cancellationToken)
+    {
+        var scope = await current.RequireAsync(cancellationToken);
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        CreatedName = Input.Name.Trim();
+        CreatedToken = await tokens.CreateAsync(scope.UserId, CreatedName, scope.Actor, cancellationToken);
+        Input = new();
+        ModelState.Clear();
+        await LoadAsync(cancellationToken);
+
+        // The clear token is in this response only: keep it out of caches.
+        Response.Headers.CacheControl = "no-store";
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRevokeAsync(int id, CancellationToken cancellationToken)
+    {
+        var scope = await current.RequireAsync(cancellationToken);
+        var revoked = await tokens.RevokeAsync(id, scope, cancellationToken);
+        if (!revoked)
+        {
+            // Someone else's token, an unknown one, or one already revoked: the same answer for each.
+            return NotFound();
+        }
+
+        Message = "The token was revoked; programs using it are refused from now on.";
+        return RedirectToPage();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var scope = await current.RequireAsync(cancellationToken);
+        IsAdmin = scope.IsAdmin;
+        var query = db.ApiTokens.AsNoTracking();
+        if (!IsAdmin)
+        {
+            query = query.Where(t => t.UserId == scope.UserId);
+        }
+
+        var rows = await query
+            .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new { t.Id, t.Name, t.UserId, u.Email, t.CreatedAt, t.RevokedAt })
+            .ToListAsync(cancellationToken);
+        var all = rows
+            .Select(r => new TokenRow(r.Id, r.Name, r.UserId, r.Email ?? r.UserId, r.CreatedAt, r.RevokedAt))
+            .OrderBy(r => r.RevokedAt is not null).ThenByDescending(r => r.CreatedAt)
+            .ToList();
+        Mine = all.Where(r => r.UserId == scope.UserId).ToList();
+        Others = IsAdmin ? all.Where(r => r.UserId != scope.UserId).OrderBy(r => r.Owner).ThenBy(r => r.RevokedAt is not null).ToList() : [];
+    }
+
+    public sealed record TokenRow(int Id, string Name, string UserId, string Owner, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);
+
+    public sealed class NewTokenInput
+    {
+        [Required(ErrorMessage = "Name the token after the program that will use it, e.g. \"roster export\".")]
+        [StringLength(MaxName, ErrorMessage = "A token name has at most 100 characters.")]
+        public string Name { get; set; } = "";
+    }
+}

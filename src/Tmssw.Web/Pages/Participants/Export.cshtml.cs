@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Tmssw.Core.Data;
+using Tmssw.Core.Editions;
+using Tmssw.Core.Participants.Export;
+using Tmssw.Web.Security;
+
+namespace Tmssw.Web.Pages.Participants;
+
+/// <summary>
+/// Every role that sees rosters, within its scope: download the roster as CSV or XLSX with the
+/// columns the role may see. A Host gets its city's group without sensitive or contact fields.
+/// </summary>
+[Authorize(Policy = Policies.Rosters)]
+public sealed class ExportModel(TmsswDbContext db, CurrentUser current, ExportRoster export) : EditionPage(db, current)
+{
+    public IReadOnlyList<string> Cities { get; private set; } = [];
+    public string? Error { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int year, bool download, RosterFormat format, string? city, int? group, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(year, requireRunning: false, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        var phases = await Db.Phases.AsNoTracking().Where(p => p.EditionId == Edition.Id && p.Kind == PhaseKind.CitySplit).Select(p => p.CityIds).ToListAsync(cancellationToken);
+        Cities = phases.SelectMany(c => c).Distinct().Order().ToList();
+        if (!download)
+        {
+            return Page();
+        }
+
+        var buffer = new MemoryStream();
+        var request = Scope.RosterFilter(Edition.Id, new RosterRequest(Edition.Year, format, city, group));
+        var result = await export.RunAsync(Scope, request, buffer, cancellationToken);
+        if (!result.Succeeded)
+        {
+            Error = result.Error;
+            return Page();
+        }
+
+        buffer.Position = 0;
+        var name = $"tmssw-{Edition.Year}-roster{(request.CityId is null ? "" : "-" + request.CityId)}.{(format == RosterFormat.Csv ? "csv" : "xlsx")}";
+        var type = format == RosterFormat.Csv ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        return File(buffer, type, name);
+    }
+}

@@ -50,7 +50,8 @@ public static class CoreServices
         services.AddScoped<Scheduling.LockMeeting>();
         services.AddScoped<Scheduling.PublishSchedule>();
         services.AddScoped<Scheduling.GetGroupWeek>();
-        services.AddScoped<Scheduling.SaveMeetingOffer>();
+        services.AddScoped<Hosts.SaveMeetingOffer>();
+        services.AddScoped<Hosts.ListCityOffers>();
         services.AddScoped<Scheduling.SaveBusyItem>();
 
         // Keys in the database: every app instance and the CLI decrypt what the others encrypted.

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Tmssw.Core.Accounts;
 using Tmssw.Core.Auditing;
-using Tmssw.Core.Cities;
+using Tmssw.Core.Hosts;
 using Tmssw.Core.Conference;
 using Tmssw.Core.Editions;
 using Tmssw.Core.Participants;

@@ -273,21 +273,3 @@ public sealed class SaveParticipant(TmsswDbContext db, SensitiveFields sensitive
     internal static bool IsEmail(string value) =>
         value.Length <= 254 && MailAddress.TryCreate(value, out var address) && address.Address == value && value.Contains('.', StringComparison.Ordinal);
 }
-
-/// <summary>Shows a participant's sensitive values to Admin or assigned Staff, and records that they were seen.</summary>
-public sealed class RevealSensitive(TmsswDbContext db, SensitiveFields sensitive, AuditLog audit)
-{
-    public async Task<SensitiveValues?> RunAsync(UserScope scope, int participantId, CancellationToken cancellationToken = default)
-    {
-        var p = await scope.Participants(db).FirstOrDefaultAsync(x => x.Id == participantId, cancellationToken);
-        if (p is null || !scope.MaySeeSensitive(p.EditionId))
-        {
-            return null;
-        }
-
-        audit.Record(scope.Actor, "Revealed", nameof(Participant), p.Id.ToString(CultureInfo.InvariantCulture),
-            [new("Fields", null, "PassportNumber, DateOfBirth, PersonalEmail, PersonalPhone")]);
-        await db.SaveChangesAsync(cancellationToken);
-        return sensitive.Read(p);
-    }
-}

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Tmssw.Core.Cities;
+using Tmssw.Core.Hosts;
 
 namespace Tmssw.Core.Reference;
 

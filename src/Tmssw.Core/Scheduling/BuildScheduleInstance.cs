@@ -132,7 +132,7 @@ public sealed class BuildScheduleInstance(TmsswDbContext db)
             ScheduleRules.GroupKey(source.Group.Id),
             [.. source.Busy.Select(b => new P.LocalSpan(b.Start, b.End))]);
 
-        P.MeetingOffer ToOffer(Cities.MeetingOffer o, bool fix)
+        P.MeetingOffer ToOffer(Hosts.MeetingOffer o, bool fix)
         {
             var windows = o.Windows.OrderBy(w => w.Start).Select(w => new P.LocalSpan(w.Start, w.End)).ToList();
             var required = o.Required;

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Tmssw.Core.Accounts;
 using Tmssw.Core.Data;
-using Tmssw.Core.Cities;
+using Tmssw.Core.Hosts;
 using P = Tmssw.Planning.Scheduling;
 
 namespace Tmssw.Core.Scheduling;

@@ -1,4 +1,4 @@
-using Tmssw.Core.Cities;
+using Tmssw.Core.Hosts;
 using Tmssw.Core.Editions;
 using Tmssw.Core.Splits;
 using P = Tmssw.Planning.Scheduling;

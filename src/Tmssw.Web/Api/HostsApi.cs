@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Tmssw.Core.Accounts;
-using Tmssw.Core.Cities;
+using Tmssw.Core.Hosts;
 using Tmssw.Core.Data;
 using Tmssw.Core.Editions;
 using Tmssw.Web.Security;

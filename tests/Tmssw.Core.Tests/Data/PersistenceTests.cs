@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Tmssw.Core.Accounts;
 using Tmssw.Core.Auditing;
-using Tmssw.Core.Cities;
+using Tmssw.Core.Hosts;
 using Tmssw.Core.Conference;
 using Tmssw.Core.Data;
 using Tmssw.Core.Editions;

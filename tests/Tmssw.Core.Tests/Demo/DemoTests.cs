@@ -62,10 +62,10 @@ public sealed class DemoTests
     public void Availability_patterns_expand_onto_the_meeting_days()
     {
         var days = new[] { new DateOnly(2024, 5, 8), new DateOnly(2024, 5, 9), new DateOnly(2024, 5, 13) };
-        var windows = Tmssw.Core.Cities.AvailabilityPattern.Expand("Mon-Wed 13:00-17:00; Thu 09:00-12:00", days);
+        var windows = Tmssw.Core.Hosts.AvailabilityPattern.Expand("Mon-Wed 13:00-17:00; Thu 09:00-12:00", days);
         Assert.Equal(
             [new DateTime(2024, 5, 8, 13, 0, 0), new DateTime(2024, 5, 9, 9, 0, 0), new DateTime(2024, 5, 13, 13, 0, 0)],
             windows.Select(w => w.Start));
-        Assert.Throws<FormatException>(() => Tmssw.Core.Cities.AvailabilityPattern.Expand("Someday 9-5", days));
+        Assert.Throws<FormatException>(() => Tmssw.Core.Hosts.AvailabilityPattern.Expand("Someday 9-5", days));
     }
 }

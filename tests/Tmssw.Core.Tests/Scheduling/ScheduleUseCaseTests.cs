@@ -1,7 +1,7 @@
 using Tmssw.Core.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Tmssw.Core.Auditing;
-using Tmssw.Core.Cities;
+using Tmssw.Core.Hosts;
 using Tmssw.Core.Data;
 using Tmssw.Core.Demo;
 using Tmssw.Core.Editions;

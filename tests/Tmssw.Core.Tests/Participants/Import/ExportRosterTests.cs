@@ -139,7 +139,7 @@ public sealed class ExportRosterTests
             var db = s.ServiceProvider.GetRequiredService<TmsswDbContext>();
             if (!await db.Cities.AnyAsync(c => c.Id == "phoenix"))
             {
-                db.Cities.Add(new Tmssw.Core.Cities.City { Id = "phoenix", Name = "Phoenix", State = "AZ", TimeZone = "America/Phoenix" });
+                db.Cities.Add(new Tmssw.Core.Hosts.City { Id = "phoenix", Name = "Phoenix", State = "AZ", TimeZone = "America/Phoenix" });
             }
 
             var group = new Tmssw.Core.Splits.Group { EditionId = host.EditionId, CityId = "phoenix", Name = "Phoenix group" };

@@ -368,7 +368,7 @@ namespace Tmssw.Core.Data.Migrations.Postgres
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("Tmssw.Core.Cities.City", b =>
+            modelBuilder.Entity("Tmssw.Core.Hosts.City", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(60)
@@ -398,7 +398,7 @@ namespace Tmssw.Core.Data.Migrations.Postgres
                     b.ToTable("Cities");
                 });
 
-            modelBuilder.Entity("Tmssw.Core.Cities.HostOrganization", b =>
+            modelBuilder.Entity("Tmssw.Core.Hosts.HostOrganization", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -438,7 +438,7 @@ namespace Tmssw.Core.Data.Migrations.Postgres
                     b.ToTable("HostOrganizations");
                 });
 
-            modelBuilder.Entity("Tmssw.Core.Cities.MeetingOffer", b =>
+            modelBuilder.Entity("Tmssw.Core.Hosts.MeetingOffer", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -483,7 +483,7 @@ namespace Tmssw.Core.Data.Migrations.Postgres
                     b.ToTable("MeetingOffers");
                 });
 
-            modelBuilder.Entity("Tmssw.Core.Cities.OfferWindow", b =>
+            modelBuilder.Entity("Tmssw.Core.Hosts.OfferWindow", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -507,7 +507,7 @@ namespace Tmssw.Core.Data.Migrations.Postgres
                     b.ToTable("OfferWindows");
                 });
 
-            modelBuilder.Entity("Tmssw.Core.Cities.Venue", b =>
+            modelBuilder.Entity("Tmssw.Core.Hosts.Venue", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1249,22 +1249,22 @@ namespace Tmssw.Core.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Tmssw.Core.Cities.HostOrganization", b =>
+            modelBuilder.Entity("Tmssw.Core.Hosts.HostOrganization", b =>
                 {
-                    b.HasOne("Tmssw.Core.Cities.City", null)
+                    b.HasOne("Tmssw.Core.Hosts.City", null)
                         .WithMany()
                         .HasForeignKey("CityId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Tmssw.Core.Cities.Venue", "Venue")
+                    b.HasOne("Tmssw.Core.Hosts.Venue", "Venue")
                         .WithMany()
                         .HasForeignKey("VenueId");
 
                     b.Navigation("Venue");
                 });
 
-            modelBuilder.Entity("Tmssw.Core.Cities.MeetingOffer", b =>
+            modelBuilder.Entity("Tmssw.Core.Hosts.MeetingOffer", b =>
                 {
                     b.HasOne("Tmssw.Core.Editions.Edition", null)
                         .WithMany()
@@ -1272,13 +1272,13 @@ namespace Tmssw.Core.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Tmssw.Core.Cities.HostOrganization", "Host")
+                    b.HasOne("Tmssw.Core.Hosts.HostOrganization", "Host")
                         .WithMany("Offers")
                         .HasForeignKey("HostOrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Tmssw.Core.Cities.Venue", "Venue")
+                    b.HasOne("Tmssw.Core.Hosts.Venue", "Venue")
                         .WithMany()
                         .HasForeignKey("VenueId");
 
@@ -1287,18 +1287,18 @@ namespace Tmssw.Core.Data.Migrations.Postgres
                     b.Navigation("Venue");
                 });
 
-            modelBuilder.Entity("Tmssw.Core.Cities.OfferWindow", b =>
+            modelBuilder.Entity("Tmssw.Core.Hosts.OfferWindow", b =>
                 {
-                    b.HasOne("Tmssw.Core.Cities.MeetingOffer", null)
+                    b.HasOne("Tmssw.Core.Hosts.MeetingOffer", null)
                         .WithMany("Windows")
                         .HasForeignKey("MeetingOfferId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Tmssw.Core.Cities.Venue", b =>
+            modelBuilder.Entity("Tmssw.Core.Hosts.Venue", b =>
                 {
-                    b.HasOne("Tmssw.Core.Cities.City", null)
+                    b.HasOne("Tmssw.Core.Hosts.City", null)
                         .WithMany()
                         .HasForeignKey("CityId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1389,7 +1389,7 @@ namespace Tmssw.Core.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Tmssw.Core.Cities.MeetingOffer", null)
+                    b.HasOne("Tmssw.Core.Hosts.MeetingOffer", null)
                         .WithMany()
                         .HasForeignKey("MeetingOfferId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1407,7 +1407,7 @@ namespace Tmssw.Core.Data.Migrations.Postgres
 
             modelBuilder.Entity("Tmssw.Core.Splits.Group", b =>
                 {
-                    b.HasOne("Tmssw.Core.Cities.City", null)
+                    b.HasOne("Tmssw.Core.Hosts.City", null)
                         .WithMany()
                         .HasForeignKey("CityId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1422,7 +1422,7 @@ namespace Tmssw.Core.Data.Migrations.Postgres
 
             modelBuilder.Entity("Tmssw.Core.Splits.SplitAssignment", b =>
                 {
-                    b.HasOne("Tmssw.Core.Cities.City", null)
+                    b.HasOne("Tmssw.Core.Hosts.City", null)
                         .WithMany()
                         .HasForeignKey("CityId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1455,12 +1455,12 @@ namespace Tmssw.Core.Data.Migrations.Postgres
                     b.Navigation("EditionAssignments");
                 });
 
-            modelBuilder.Entity("Tmssw.Core.Cities.HostOrganization", b =>
+            modelBuilder.Entity("Tmssw.Core.Hosts.HostOrganization", b =>
                 {
                     b.Navigation("Offers");
                 });
 
-            modelBuilder.Entity("Tmssw.Core.Cities.MeetingOffer", b =>
+            modelBuilder.Entity("Tmssw.Core.Hosts.MeetingOffer", b =>
                 {
                     b.Navigation("Windows");
                 });

@@ -365,7 +365,7 @@ namespace Tmssw.Core.Data.Migrations.Postgres
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("Tmssw.Core.Cities.City", b =>
+            modelBuilder.Entity("Tmssw.Core.Hosts.City", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(60)
@@ -395,7 +395,7 @@ namespace Tmssw.Core.Data.Migrations.Postgres
                     b.ToTable("Cities");
                 });
 
-            modelBuilder.Entity("Tmssw.Core.Cities.HostOrganization", b =>
+            modelBuilder.Entity("Tmssw.Core.Hosts.HostOrganization", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -435,7 +435,7 @@ namespace Tmssw.Core.Data.Migrations.Postgres
                     b.ToTable("HostOrganizations");
                 });
 
-            modelBuilder.Entity("Tmssw.Core.Cities.MeetingOffer", b =>
+            modelBuilder.Entity("Tmssw.Core.Hosts.MeetingOffer", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -480,7 +480,7 @@ namespace Tmssw.Core.Data.Migrations.Postgres
                     b.ToTable("MeetingOffers");
                 });
 
-            modelBuilder.Entity("Tmssw.Core.Cities.OfferWindow", b =>
+            modelBuilder.Entity("Tmssw.Core.Hosts.OfferWindow", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -504,7 +504,7 @@ namespace Tmssw.Core.Data.Migrations.Postgres
                     b.ToTable("OfferWindows");
                 });
 
-            modelBuilder.Entity("Tmssw.Core.Cities.Venue", b =>
+            modelBuilder.Entity("Tmssw.Core.Hosts.Venue", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1268,22 +1268,22 @@ namespace Tmssw.Core.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Tmssw.Core.Cities.HostOrganization", b =>
+            modelBuilder.Entity("Tmssw.Core.Hosts.HostOrganization", b =>
                 {
-                    b.HasOne("Tmssw.Core.Cities.City", null)
+                    b.HasOne("Tmssw.Core.Hosts.City", null)
                         .WithMany()
                         .HasForeignKey("CityId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Tmssw.Core.Cities.Venue", "Venue")
+                    b.HasOne("Tmssw.Core.Hosts.Venue", "Venue")
                         .WithMany()
                         .HasForeignKey("VenueId");
 
                     b.Navigation("Venue");
                 });
 
-            modelBuilder.Entity("Tmssw.Core.Cities.MeetingOffer", b =>
+            modelBuilder.Entity("Tmssw.Core.Hosts.MeetingOffer", b =>
                 {
                     b.HasOne("Tmssw.Core.Editions.Edition", null)
                         .WithMany()
@@ -1291,13 +1291,13 @@ namespace Tmssw.Core.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Tmssw.Core.Cities.HostOrganization", "Host")
+                    b.HasOne("Tmssw.Core.Hosts.HostOrganization", "Host")
                         .WithMany("Offers")
                         .HasForeignKey("HostOrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Tmssw.Core.Cities.Venue", "Venue")
+                    b.HasOne("Tmssw.Core.Hosts.Venue", "Venue")
                         .WithMany()
                         .HasForeignKey("VenueId");
 
@@ -1306,18 +1306,18 @@ namespace Tmssw.Core.Data.Migrations.Postgres
                     b.Navigation("Venue");
                 });
 
-            modelBuilder.Entity("Tmssw.Core.Cities.OfferWindow", b =>
+            modelBuilder.Entity("Tmssw.Core.Hosts.OfferWindow", b =>
                 {
-                    b.HasOne("Tmssw.Core.Cities.MeetingOffer", null)
+                    b.HasOne("Tmssw.Core.Hosts.MeetingOffer", null)
                         .WithMany("Windows")
                         .HasForeignKey("MeetingOfferId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Tmssw.Core.Cities.Venue", b =>
+            modelBuilder.Entity("Tmssw.Core.Hosts.Venue", b =>
                 {
-                    b.HasOne("Tmssw.Core.Cities.City", null)
+                    b.HasOne("Tmssw.Core.Hosts.City", null)
                         .WithMany()
                         .HasForeignKey("CityId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1408,7 +1408,7 @@ namespace Tmssw.Core.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Tmssw.Core.Cities.MeetingOffer", null)
+                    b.HasOne("Tmssw.Core.Hosts.MeetingOffer", null)
                         .WithMany()
                         .HasForeignKey("MeetingOfferId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1435,7 +1435,7 @@ namespace Tmssw.Core.Data.Migrations.Postgres
 
             modelBuilder.Entity("Tmssw.Core.Splits.Group", b =>
                 {
-                    b.HasOne("Tmssw.Core.Cities.City", null)
+                    b.HasOne("Tmssw.Core.Hosts.City", null)
                         .WithMany()
                         .HasForeignKey("CityId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1450,7 +1450,7 @@ namespace Tmssw.Core.Data.Migrations.Postgres
 
             modelBuilder.Entity("Tmssw.Core.Splits.SplitAssignment", b =>
                 {
-                    b.HasOne("Tmssw.Core.Cities.City", null)
+                    b.HasOne("Tmssw.Core.Hosts.City", null)
                         .WithMany()
                         .HasForeignKey("CityId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1483,12 +1483,12 @@ namespace Tmssw.Core.Data.Migrations.Postgres
                     b.Navigation("EditionAssignments");
                 });
 
-            modelBuilder.Entity("Tmssw.Core.Cities.HostOrganization", b =>
+            modelBuilder.Entity("Tmssw.Core.Hosts.HostOrganization", b =>
                 {
                     b.Navigation("Offers");
                 });
 
-            modelBuilder.Entity("Tmssw.Core.Cities.MeetingOffer", b =>
+            modelBuilder.Entity("Tmssw.Core.Hosts.MeetingOffer", b =>
                 {
                     b.Navigation("Windows");
                 });

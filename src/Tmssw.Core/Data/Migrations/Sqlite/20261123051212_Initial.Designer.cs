@@ -352,7 +352,7 @@ namespace Tmssw.Core.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("Tmssw.Core.Cities.City", b =>
+            modelBuilder.Entity("Tmssw.Core.Hosts.City", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(60)
@@ -382,7 +382,7 @@ namespace Tmssw.Core.Data.Migrations.Sqlite
                     b.ToTable("Cities");
                 });
 
-            modelBuilder.Entity("Tmssw.Core.Cities.HostOrganization", b =>
+            modelBuilder.Entity("Tmssw.Core.Hosts.HostOrganization", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -420,7 +420,7 @@ namespace Tmssw.Core.Data.Migrations.Sqlite
                     b.ToTable("HostOrganizations");
                 });
 
-            modelBuilder.Entity("Tmssw.Core.Cities.MeetingOffer", b =>
+            modelBuilder.Entity("Tmssw.Core.Hosts.MeetingOffer", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -463,7 +463,7 @@ namespace Tmssw.Core.Data.Migrations.Sqlite
                     b.ToTable("MeetingOffers");
                 });
 
-            modelBuilder.Entity("Tmssw.Core.Cities.OfferWindow", b =>
+            modelBuilder.Entity("Tmssw.Core.Hosts.OfferWindow", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -485,7 +485,7 @@ namespace Tmssw.Core.Data.Migrations.Sqlite
                     b.ToTable("OfferWindows");
                 });
 
-            modelBuilder.Entity("Tmssw.Core.Cities.Venue", b =>
+            modelBuilder.Entity("Tmssw.Core.Hosts.Venue", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1152,22 +1152,22 @@ namespace Tmssw.Core.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Tmssw.Core.Cities.HostOrganization", b =>
+            modelBuilder.Entity("Tmssw.Core.Hosts.HostOrganization", b =>
                 {
-                    b.HasOne("Tmssw.Core.Cities.City", null)
+                    b.HasOne("Tmssw.Core.Hosts.City", null)
                         .WithMany()
                         .HasForeignKey("CityId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Tmssw.Core.Cities.Venue", "Venue")
+                    b.HasOne("Tmssw.Core.Hosts.Venue", "Venue")
                         .WithMany()
                         .HasForeignKey("VenueId");
 
                     b.Navigation("Venue");
                 });
 
-            modelBuilder.Entity("Tmssw.Core.Cities.MeetingOffer", b =>
+            modelBuilder.Entity("Tmssw.Core.Hosts.MeetingOffer", b =>
                 {
                     b.HasOne("Tmssw.Core.Editions.Edition", null)
                         .WithMany()
@@ -1175,13 +1175,13 @@ namespace Tmssw.Core.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Tmssw.Core.Cities.HostOrganization", "Host")
+                    b.HasOne("Tmssw.Core.Hosts.HostOrganization", "Host")
                         .WithMany("Offers")
                         .HasForeignKey("HostOrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Tmssw.Core.Cities.Venue", "Venue")
+                    b.HasOne("Tmssw.Core.Hosts.Venue", "Venue")
                         .WithMany()
                         .HasForeignKey("VenueId");
 
@@ -1190,18 +1190,18 @@ namespace Tmssw.Core.Data.Migrations.Sqlite
                     b.Navigation("Venue");
                 });
 
-            modelBuilder.Entity("Tmssw.Core.Cities.OfferWindow", b =>
+            modelBuilder.Entity("Tmssw.Core.Hosts.OfferWindow", b =>
                 {
-                    b.HasOne("Tmssw.Core.Cities.MeetingOffer", null)
+                    b.HasOne("Tmssw.Core.Hosts.MeetingOffer", null)
                         .WithMany("Windows")
                         .HasForeignKey("MeetingOfferId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Tmssw.Core.Cities.Venue", b =>
+            modelBuilder.Entity("Tmssw.Core.Hosts.Venue", b =>
                 {
-                    b.HasOne("Tmssw.Core.Cities.City", null)
+                    b.HasOne("Tmssw.Core.Hosts.City", null)
                         .WithMany()
                         .HasForeignKey("CityId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1283,7 +1283,7 @@ namespace Tmssw.Core.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Tmssw.Core.Cities.MeetingOffer", null)
+                    b.HasOne("Tmssw.Core.Hosts.MeetingOffer", null)
                         .WithMany()
                         .HasForeignKey("MeetingOfferId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1292,7 +1292,7 @@ namespace Tmssw.Core.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Tmssw.Core.Splits.Group", b =>
                 {
-                    b.HasOne("Tmssw.Core.Cities.City", null)
+                    b.HasOne("Tmssw.Core.Hosts.City", null)
                         .WithMany()
                         .HasForeignKey("CityId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1307,7 +1307,7 @@ namespace Tmssw.Core.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Tmssw.Core.Splits.SplitAssignment", b =>
                 {
-                    b.HasOne("Tmssw.Core.Cities.City", null)
+                    b.HasOne("Tmssw.Core.Hosts.City", null)
                         .WithMany()
                         .HasForeignKey("CityId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1340,12 +1340,12 @@ namespace Tmssw.Core.Data.Migrations.Sqlite
                     b.Navigation("EditionAssignments");
                 });
 
-            modelBuilder.Entity("Tmssw.Core.Cities.HostOrganization", b =>
+            modelBuilder.Entity("Tmssw.Core.Hosts.HostOrganization", b =>
                 {
                     b.Navigation("Offers");
                 });
 
-            modelBuilder.Entity("Tmssw.Core.Cities.MeetingOffer", b =>
+            modelBuilder.Entity("Tmssw.Core.Hosts.MeetingOffer", b =>
                 {
                     b.Navigation("Windows");
                 });

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Tmssw.Core.Cities;
+namespace Tmssw.Core.Hosts;
 
 /// <summary>
 /// A host's weekly availability written the way local partners say it: <c>Mon-Fri 13:00-17:00; Wed 09:00-12:00</c>.

@@ -1,4 +1,4 @@
-namespace Tmssw.Core.Cities;
+namespace Tmssw.Core.Hosts;
 
 /// <summary>A U.S. place a phase or a group goes to. Its time zone is an IANA id.</summary>
 public sealed class City

@@ -1,13 +1,13 @@
-using Tmssw.Core.Accounts;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Tmssw.Core.Accounts;
 using Tmssw.Core.Auditing;
-using Tmssw.Core.Cities;
 using Tmssw.Core.Data;
 using Tmssw.Core.Reference;
+using Tmssw.Core.Scheduling;
 
-namespace Tmssw.Core.Scheduling;
+namespace Tmssw.Core.Hosts;
 
 /// <summary>
 /// A host's offer as typed in the form. <see cref="Windows"/>: one window per line (or separated by
@@ -26,7 +26,6 @@ public sealed record OfferInput(
     string? Windows);
 
 /// <summary>The hosts, venues and offers of a city for an edition: what the offers page lists.</summary>
-public sealed record CityOffers(ScheduleSource Source, IReadOnlyList<HostOrganization> Hosts, IReadOnlyList<Venue> Venues);
 
 /// <summary>
 /// Creates or changes a meeting offer of one of the city's hosts for the edition. Errors are keyed
@@ -34,19 +33,6 @@ public sealed record CityOffers(ScheduleSource Source, IReadOnlyList<HostOrganiz
 /// </summary>
 public sealed partial class SaveMeetingOffer(TmsswDbContext db, BuildScheduleInstance build, AuditLog audit)
 {
-    public async Task<CityOffers?> ListAsync(int year, string cityId, CancellationToken cancellationToken = default)
-    {
-        var (source, _) = await build.LoadAsync(year, cityId, cancellationToken);
-        if (source is null)
-        {
-            return null;
-        }
-
-        var hosts = await db.HostOrganizations.AsNoTracking().Where(h => h.CityId == cityId).OrderBy(h => h.Name).ToListAsync(cancellationToken);
-        var venues = await db.Venues.AsNoTracking().Where(v => v.CityId == cityId).OrderBy(v => v.Name).ToListAsync(cancellationToken);
-        return new CityOffers(source, hosts, venues);
-    }
-
     public async Task<(int? OfferId, IReadOnlyDictionary<string, string> Errors)> RunAsync(
         int year, string cityId, OfferInput input, UserScope scope, CancellationToken cancellationToken = default)
     {

@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Tmssw.Core.Data;
+using Tmssw.Core.Hosts;
 using Tmssw.Core.Scheduling;
 using Tmssw.Web.Security;
 
-namespace Tmssw.Web.Pages.Scheduling;
+namespace Tmssw.Web.Pages.Hosts;
 
 /// <summary>
 /// /manage/{year}/schedule/{cityId}/offers: the city's hosts' meeting offers and availability for the
@@ -13,7 +14,7 @@ namespace Tmssw.Web.Pages.Scheduling;
 /// Form errors keep what was typed and show next to the field.
 /// </summary>
 [Authorize(Policy = Policies.Hosts)]
-public sealed class OffersModel(TmsswDbContext db, CurrentUser current, SaveMeetingOffer save) : EditionPage(db, current)
+public sealed class OffersModel(TmsswDbContext db, CurrentUser current, SaveMeetingOffer save, ListCityOffers list) : EditionPage(db, current)
 {
     public CityOffers City { get; private set; } = null!;
 
@@ -101,7 +102,7 @@ public sealed class OffersModel(TmsswDbContext db, CurrentUser current, SaveMeet
             return NotFound();
         }
 
-        var city = await save.ListAsync(year, cityId, ct);
+        var city = await list.RunAsync(Scope, year, cityId, ct);
         if (city is null)
         {
             return NotFound();

@@ -1,5 +1,9 @@
 using System.CommandLine;
 using Tmssw.Cli.Commands;
+using Tmssw.Cli.Commands.Accounts;
+using Tmssw.Cli.Commands.Data;
+using Tmssw.Cli.Commands.Demo;
+using Tmssw.Cli.Commands.Editions;
 
 namespace Tmssw.Cli;
 

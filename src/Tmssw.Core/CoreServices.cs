@@ -21,6 +21,9 @@ public static class CoreServices
         services.AddScoped<ListEditionSummaries>();
         services.AddScoped<FindEdition>();
         services.AddScoped<AddUser>();
+        services.AddScoped<CreateApiToken>();
+        services.AddScoped<RevokeApiToken>();
+        services.AddScoped<ListApiTokens>();
         services.AddScoped<UpdateUserScope>();
         services.AddScoped<SensitiveFields>();
         services.AddScoped<Auditing.AuditLog>();
@@ -34,6 +37,9 @@ public static class CoreServices
         services.AddScoped<Participants.Export.ExportRoster>();
         services.AddScoped<ChangeStatuses>();
         services.AddScoped<Splits.SplitSettingsStore>();
+        services.AddScoped<Splits.GetSplitBoard>();
+        services.AddScoped<Scheduling.GetScheduleOverview>();
+        services.AddScoped<Hosts.ListEditionHosts>();
         services.AddScoped<Splits.BuildSplitInstance>();
         services.AddScoped<Splits.RunSplit>();
         services.AddScoped<Splits.MoveParticipant>();

@@ -39,7 +39,6 @@ public static class TmsswWeb
         services.AddTmsswCore(setting);
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
-        services.AddScoped<ApiTokenService>();
         services.AddSingleton<Jobs.SolverJobs>();
         services.AddSingleton<Shared.UploadStore>();
         services.AddWebUseCases();

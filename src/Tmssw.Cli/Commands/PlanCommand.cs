@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Tmssw.Cli.Commands.Scheduling;
+using Tmssw.Cli.Commands.Splits;
 
 namespace Tmssw.Cli.Commands;
 

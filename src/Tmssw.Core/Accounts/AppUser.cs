@@ -29,17 +29,6 @@ public sealed class StaffAssignment
     public int EditionId { get; set; }
 }
 
-/// <summary>A personal API token; only its SHA-256 hash is stored.</summary>
-public sealed class ApiToken
-{
-    public int Id { get; set; }
-    public string UserId { get; set; } = "";
-    public string Name { get; set; } = "";
-    public string TokenHash { get; set; } = "";
-    public DateTimeOffset CreatedAt { get; set; }
-    public DateTimeOffset? RevokedAt { get; set; }
-}
-
 public static class Roles
 {
     public const string Admin = "Admin";

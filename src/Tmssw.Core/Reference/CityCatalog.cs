@@ -21,6 +21,9 @@ public static class CityCatalog
 
     public static IReadOnlyList<City> All => AllCities.Value;
 
+    /// <summary>The city's name, or the id itself when the catalogue has no such city.</summary>
+    public static string NameOf(string id) => All.FirstOrDefault(c => c.Id == id)?.Name ?? id;
+
     public static City Get(string id) =>
         All.FirstOrDefault(c => c.Id == id) ?? throw new KeyNotFoundException($"No city '{id}' in the catalogue.");
 }

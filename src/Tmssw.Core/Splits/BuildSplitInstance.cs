@@ -70,7 +70,7 @@ public sealed class BuildSplitInstance(TmsswDbContext db, SplitSettingsStore set
 
     public static int ParticipantId(string id) => int.Parse(id, CultureInfo.InvariantCulture);
 
-    internal static string CityName(string cityId) => CityCatalog.All.FirstOrDefault(c => c.Id == cityId)?.Name ?? cityId;
+    internal static string CityName(string cityId) => CityCatalog.NameOf(cityId);
 }
 
 /// <summary>Reads a saved version back as the planner sees it: its instance (with the version's own locks),

@@ -1,13 +1,10 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Tmssw.Core.Accounts;
-using Tmssw.Core.Auditing;
 using Tmssw.Core.Data;
 
 namespace Tmssw.Web.Security;
@@ -34,7 +31,7 @@ public sealed class ApiTokenHandler(
             return AuthenticateResult.NoResult();
         }
 
-        var hash = ApiTokenService.Hash(header["Bearer ".Length..].Trim());
+        var hash = ApiToken.HashOf(header["Bearer ".Length..].Trim());
         var token = await db.ApiTokens.AsNoTracking().FirstOrDefaultAsync(t => t.TokenHash == hash && t.RevokedAt == null);
         var user = token is null ? null : await users.FindByIdAsync(token.UserId);
         if (user is null || await users.IsLockedOutAsync(user))
@@ -57,37 +54,5 @@ public sealed class ApiTokenHandler(
     {
         Response.Headers.WWWAuthenticate = "Bearer realm=\"tmssw\"";
         return base.HandleChallengeAsync(properties);
-    }
-}
-
-/// <summary>Creates and revokes personal API tokens; the clear token is returned once.</summary>
-public sealed class ApiTokenService(TmsswDbContext db, AuditLog audit, TimeProvider clock)
-{
-    public static string Hash(string token) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
-
-    public async Task<string> CreateAsync(string userId, string name, Actor actor, CancellationToken cancellationToken = default)
-    {
-        var token = "tmssw_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
-        var entity = new ApiToken { UserId = userId, Name = name.Trim(), TokenHash = Hash(token), CreatedAt = clock.GetUtcNow() };
-        db.ApiTokens.Add(entity);
-        await db.SaveChangesAsync(cancellationToken);
-        audit.Record(actor, "TokenCreated", "ApiToken", entity.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), [new("Name", null, entity.Name), new("UserId", null, userId)]);
-        await db.SaveChangesAsync(cancellationToken);
-        return token;
-    }
-
-    public async Task<bool> RevokeAsync(int tokenId, UserScope by, CancellationToken cancellationToken = default)
-    {
-        var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == tokenId && t.RevokedAt == null, cancellationToken);
-        if (token is null || !by.MayManageToken(token.UserId))
-        {
-            return false;
-        }
-
-        token.RevokedAt = clock.GetUtcNow();
-        audit.Record(by.Actor, "TokenRevoked", "ApiToken", token.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), [new("Name", token.Name, token.Name)]);
-        await db.SaveChangesAsync(cancellationToken);
-        return true;
     }
 }

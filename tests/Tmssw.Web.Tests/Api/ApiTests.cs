@@ -323,11 +323,11 @@ public sealed partial class ApiTests(ApiWorlds worlds) : IClassFixture<ApiWorlds
         int tokenId;
         using (var scope = world.App.Services.CreateScope())
         {
-            var tokens = scope.ServiceProvider.GetRequiredService<ApiTokenService>();
-            token = await tokens.CreateAsync(world.UserIds["nominator"], "to revoke", new(world.UserIds["nominator"], "nominator@test.example"));
+            var tokens = scope.ServiceProvider.GetRequiredService<CreateApiToken>();
+            token = await tokens.RunAsync(world.UserIds["nominator"], "to revoke", new(world.UserIds["nominator"], "nominator@test.example"));
             var db = scope.ServiceProvider.GetRequiredService<TmsswDbContext>();
             Assert.DoesNotContain(db.ApiTokens, t => t.TokenHash == token);
-            tokenId = db.ApiTokens.Single(t => t.TokenHash == ApiTokenService.Hash(token)).Id;
+            tokenId = db.ApiTokens.Single(t => t.TokenHash == ApiToken.HashOf(token)).Id;
         }
 
         var client = world.Client();
@@ -336,11 +336,11 @@ public sealed partial class ApiTests(ApiWorlds worlds) : IClassFixture<ApiWorlds
 
         using (var scope = world.App.Services.CreateScope())
         {
-            var tokens = scope.ServiceProvider.GetRequiredService<ApiTokenService>();
+            var revoke = scope.ServiceProvider.GetRequiredService<RevokeApiToken>();
             var someoneElse = new UserScope(world.UserIds["host"], "host@test.example", new HashSet<string> { Roles.Host }, new HashSet<int>(), CityId: "phoenix");
-            Assert.False(await tokens.RevokeAsync(tokenId, someoneElse));
+            Assert.False(await revoke.RunAsync(someoneElse, tokenId));
             var owner = new UserScope(world.UserIds["nominator"], "nominator@test.example", new HashSet<string> { Roles.Nominator }, new HashSet<int>(), Country: "MX");
-            Assert.True(await tokens.RevokeAsync(tokenId, owner));
+            Assert.True(await revoke.RunAsync(owner, tokenId));
         }
 
         await AssertProblemAsync(client, HttpMethod.Get, "/api/v1/editions/2024/participants", HttpStatusCode.Unauthorized);

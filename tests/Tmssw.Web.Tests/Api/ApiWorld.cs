@@ -96,14 +96,14 @@ public sealed class ApiWorld : IAsyncDisposable
             new("interpreter@test.example", Roles.Interpreter, Password, GroupId: phoenix.Id),
             new("participant@test.example", Roles.Participant, Password, ParticipantId: OwnParticipantId),
         ];
-        var tokens = services.GetRequiredService<ApiTokenService>();
+        var tokens = services.GetRequiredService<CreateApiToken>();
         foreach (var user in users)
         {
             var (added, errors) = await addUser.RunAsync(user);
             Assert.True(added is not null, string.Join("; ", errors));
             var key = user.Email.Split('@')[0];
             UserIds[key] = added.User.Id;
-            Tokens[key] = await tokens.CreateAsync(added.User.Id, "tests", new Actor(added.User.Id, user.Email));
+            Tokens[key] = await tokens.RunAsync(added.User.Id, "tests", new Actor(added.User.Id, user.Email));
         }
     }
 

@@ -2,9 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Tmssw.Core.Accounts;
-using Tmssw.Core.Data;
 using Tmssw.Web.Security;
 
 namespace Tmssw.Web.Pages.Accounts;
@@ -14,17 +12,17 @@ namespace Tmssw.Web.Pages.Accounts;
 /// right after it is created). An Admin also sees and revokes everyone's.
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class TokensModel(TmsswDbContext db, CurrentUser current, ApiTokenService tokens) : PageModel
+public sealed class TokensModel(CurrentUser current, CreateApiToken create, RevokeApiToken revoke, ListApiTokens list) : PageModel
 {
-    public const int MaxName = 100;
+    public const int MaxName = CreateApiToken.MaxName;
 
     [BindProperty]
     public NewTokenInput Input { get; set; } = new();
 
-    public IReadOnlyList<TokenRow> Mine { get; private set; } = [];
+    public IReadOnlyList<ApiTokenRow> Mine { get; private set; } = [];
 
     /// <summary>Every other account's tokens; only filled for an Admin.</summary>
-    public IReadOnlyList<TokenRow> Others { get; private set; } = [];
+    public IReadOnlyList<ApiTokenRow> Others { get; private set; } = [];
 
     public bool IsAdmin { get; private set; }
 
@@ -48,7 +46,7 @@ public sealed class TokensModel(TmsswDbContext db, CurrentUser current, ApiToken
         }
 
         CreatedName = Input.Name.Trim();
-        CreatedToken = await tokens.CreateAsync(scope.UserId, CreatedName, scope.Actor, cancellationToken);
+        CreatedToken = await create.RunAsync(scope.UserId, CreatedName, scope.Actor, cancellationToken);
         Input = new();
         ModelState.Clear();
         await LoadAsync(cancellationToken);
@@ -61,7 +59,7 @@ public sealed class TokensModel(TmsswDbContext db, CurrentUser current, ApiToken
     public async Task<IActionResult> OnPostRevokeAsync(int id, CancellationToken cancellationToken)
     {
         var scope = await current.RequireAsync(cancellationToken);
-        var revoked = await tokens.RevokeAsync(id, scope, cancellationToken);
+        var revoked = await revoke.RunAsync(scope, id, cancellationToken);
         if (!revoked)
         {
             // Someone else's token, an unknown one, or one already revoked: the same answer for each.
@@ -76,24 +74,10 @@ public sealed class TokensModel(TmsswDbContext db, CurrentUser current, ApiToken
     {
         var scope = await current.RequireAsync(cancellationToken);
         IsAdmin = scope.IsAdmin;
-        var query = db.ApiTokens.AsNoTracking();
-        if (!IsAdmin)
-        {
-            query = query.Where(t => t.UserId == scope.UserId);
-        }
-
-        var rows = await query
-            .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new { t.Id, t.Name, t.UserId, u.Email, t.CreatedAt, t.RevokedAt })
-            .ToListAsync(cancellationToken);
-        var all = rows
-            .Select(r => new TokenRow(r.Id, r.Name, r.UserId, r.Email ?? r.UserId, r.CreatedAt, r.RevokedAt))
-            .OrderBy(r => r.RevokedAt is not null).ThenByDescending(r => r.CreatedAt)
-            .ToList();
-        Mine = all.Where(r => r.UserId == scope.UserId).ToList();
-        Others = IsAdmin ? all.Where(r => r.UserId != scope.UserId).OrderBy(r => r.Owner).ThenBy(r => r.RevokedAt is not null).ToList() : [];
+        var tokens = await list.RunAsync(scope, cancellationToken);
+        Mine = tokens.Mine;
+        Others = tokens.Others;
     }
-
-    public sealed record TokenRow(int Id, string Name, string UserId, string Owner, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);
 
     public sealed class NewTokenInput
     {

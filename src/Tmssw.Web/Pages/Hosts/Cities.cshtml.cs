@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Tmssw.Core.Hosts;
 using Tmssw.Core.Data;
-using Tmssw.Core.Editions;
 using Tmssw.Web.Security;
 
 namespace Tmssw.Web.Pages.Hosts;
@@ -13,7 +11,7 @@ namespace Tmssw.Web.Pages.Hosts;
 /// this edition's offers; a Host: its own city only.
 /// </summary>
 [Authorize(Policy = Policies.Hosts)]
-public sealed class CitiesModel(TmsswDbContext db, CurrentUser current) : EditionPage(db, current)
+public sealed class CitiesModel(TmsswDbContext db, CurrentUser current, ListEditionHosts hosts) : EditionPage(db, current)
 {
     public IReadOnlyList<City> Cities { get; private set; } = [];
     public IReadOnlyList<HostOrganization> Hosts { get; private set; } = [];
@@ -25,28 +23,7 @@ public sealed class CitiesModel(TmsswDbContext db, CurrentUser current) : Editio
             return refused;
         }
 
-        var cityIds = await Db.Phases.AsNoTracking().Where(p => p.EditionId == Edition.Id && p.Kind == PhaseKind.CitySplit)
-            .Select(p => p.CityIds).ToListAsync(cancellationToken);
-        var ids = cityIds.SelectMany(c => c).Distinct().ToList();
-        if (!Scope.RunsEdition(Edition.Id))
-        {
-            if (!Scope.MaySeeHosts(Edition.Id) || Scope.CityId is null)
-            {
-                return NotFound();
-            }
-
-            ids = ids.Where(c => c == Scope.CityId).ToList();
-        }
-
-        Cities = await Db.Cities.AsNoTracking().Where(c => ids.Contains(c.Id)).OrderBy(c => c.Name).ToListAsync(cancellationToken);
-        var editionId = Edition.Id;
-        Hosts = await Db.HostOrganizations.AsNoTracking()
-            .Where(h => ids.Contains(h.CityId))
-            .Include(h => h.Venue)
-            .Include(h => h.Offers.Where(o => o.EditionId == editionId)).ThenInclude(o => o.Windows)
-            .OrderBy(h => h.Name)
-            .AsSplitQuery()
-            .ToListAsync(cancellationToken);
+        (Cities, Hosts) = await hosts.RunAsync(Scope, Edition.Id, cancellationToken);
         return Page();
     }
 }

@@ -1,9 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Tmssw.Core.Hosts;
 using Tmssw.Core.Data;
-using Tmssw.Core.Editions;
 using Tmssw.Core.Scheduling;
 using Tmssw.Web.Security;
 
@@ -15,11 +12,9 @@ namespace Tmssw.Web.Pages.Scheduling;
 /// Participant to their group's. Anyone else: 404.
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class IndexModel(TmsswDbContext db, CurrentUser current) : EditionPage(db, current)
+public sealed class IndexModel(TmsswDbContext db, CurrentUser current, GetScheduleOverview overview) : EditionPage(db, current)
 {
-    public sealed record CityRow(City City, int Meetings, int Confirmed, DateTimeOffset? PublishedAt);
-
-    public IReadOnlyList<CityRow> Cities { get; private set; } = [];
+    public IReadOnlyList<ScheduleOverviewRow> Cities { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int year, CancellationToken cancellationToken)
     {
@@ -38,26 +33,7 @@ public sealed class IndexModel(TmsswDbContext db, CurrentUser current) : Edition
             return NotFound();
         }
 
-        var cityIds = await Db.Phases.AsNoTracking()
-            .Where(p => p.EditionId == Edition.Id && p.Kind == PhaseKind.CitySplit)
-            .Select(p => p.CityIds)
-            .ToListAsync(cancellationToken);
-        var ids = cityIds.SelectMany(c => c).Distinct().ToList();
-        var cities = await Db.Cities.AsNoTracking().Where(c => ids.Contains(c.Id)).OrderBy(c => c.Name).ToListAsync(cancellationToken);
-        var groups = await Db.Groups.AsNoTracking().Where(g => g.EditionId == Edition.Id).ToListAsync(cancellationToken);
-        var meetings = await Db.Meetings.AsNoTracking().Where(m => m.EditionId == Edition.Id && m.Status != MeetingStatus.Declined)
-            .GroupBy(m => m.GroupId)
-            .Select(g => new { GroupId = g.Key, Count = g.Count(), Confirmed = g.Count(m => m.Status == MeetingStatus.Confirmed || m.Status == MeetingStatus.Thanked) })
-            .ToDictionaryAsync(x => x.GroupId, cancellationToken);
-        var groupIds = groups.Select(g => g.Id).ToList();
-        var published = await Db.SchedulePublications.AsNoTracking().Where(p => groupIds.Contains(p.GroupId))
-            .ToDictionaryAsync(p => p.GroupId, p => p.PublishedAt, cancellationToken);
-        Cities = [.. cities.Select(c =>
-        {
-            var g = groups.FirstOrDefault(x => x.CityId == c.Id);
-            var m = g is null ? null : meetings.GetValueOrDefault(g.Id);
-            return new CityRow(c, m?.Count ?? 0, m?.Confirmed ?? 0, g is not null && published.TryGetValue(g.Id, out var at) ? at : null);
-        })];
+        Cities = await overview.RunAsync(Scope, Edition.Id, cancellationToken);
         return Page();
     }
 }

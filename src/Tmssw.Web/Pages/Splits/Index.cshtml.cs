@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Tmssw.Core.Data;
+using Tmssw.Core.Reference;
 using Tmssw.Core.Splits;
 using Tmssw.Planning.Splits;
 using Tmssw.Web.Jobs;
@@ -24,6 +25,7 @@ public sealed class IndexModel(
     TmsswDbContext db,
     CurrentUser current,
     SplitSettingsStore settingsStore,
+    GetSplitBoard board,
     MoveParticipant move,
     LockParticipant lockParticipant,
     SaveSplitVersion save,
@@ -161,8 +163,7 @@ public sealed class IndexModel(
         }
 
         var outcome = await move.RunAsync(Scope, Edition.Id, v, participantId, cityId ?? "", cancellationToken);
-        var name = await Db.Cities.Where(c => c.Id == cityId).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken);
-        Report(outcome, $"Moved to {name ?? cityId}");
+        Report(outcome, $"Moved to {CityCatalog.NameOf(cityId ?? "")}");
         return Redirect($"/manage/{year}/split?v={v}#p{participantId}");
     }
 
@@ -236,31 +237,12 @@ public sealed class IndexModel(
 
     private async Task<IActionResult> ShowAsync(int? v, CancellationToken cancellationToken)
     {
-        SettingsStored = await settingsStore.IsStoredAsync(Edition.Id, cancellationToken);
-        CityNames = await Db.Cities.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
-        Versions = await Db.SplitPlans.AsNoTracking().Where(p => p.EditionId == Edition.Id).OrderByDescending(p => p.Version).ToListAsync(cancellationToken);
-        var version = v ?? (Versions.Count > 0 ? Versions[0].Version : null);
-        if (version is not null)
+        if (await board.RunAsync(Scope, Edition.Id, v, cancellationToken) is not { } shown)
         {
-            Plan = await Db.SplitPlans.AsNoTracking().Include(p => p.Assignments)
-                .FirstOrDefaultAsync(p => p.EditionId == Edition.Id && p.Version == version, cancellationToken);
-            if (Plan is null && v is not null)
-            {
-                return NotFound();
-            }
+            return NotFound();
         }
 
-        Cohort = await SplitCohort.Query(Db, Edition.Id).AsNoTracking().OrderBy(p => p.FamilyName).ThenBy(p => p.GivenName).ToListAsync(cancellationToken);
-        if (Plan is not null)
-        {
-            Instance = SplitPlans.InstanceOf(Plan);
-            var assignment = SplitPlans.AssignmentOf(Plan);
-            Evaluation = SplitScorer.Evaluate(Instance, assignment);
-            GroupScores = SplitPlans.GroupScores(Instance, assignment);
-            var ids = Plan.Assignments.Select(a => a.ParticipantId).ToList();
-            People = await Db.Participants.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
-        }
-
+        (SettingsStored, Versions, Plan, Instance, Evaluation, GroupScores, People, Cohort, CityNames) = shown;
         return Page();
     }
 

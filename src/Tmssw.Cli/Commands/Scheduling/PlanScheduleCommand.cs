@@ -7,7 +7,7 @@ using Tmssw.Core.Scheduling;
 using Tmssw.Planning;
 using Tmssw.Planning.Scheduling;
 
-namespace Tmssw.Cli.Commands;
+namespace Tmssw.Cli.Commands.Scheduling;
 
 /// <summary>
 /// <c>tmssw plan schedule --edition YEAR --city ID [--time-limit S] [--json]</c>: solves the city

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Tmssw.Core.Editions;
 
-namespace Tmssw.Cli.Commands;
+namespace Tmssw.Cli.Commands.Editions;
 
 internal static class EditionsCommand
 {

@@ -10,7 +10,7 @@ using Tmssw.Core.Splits;
 using Tmssw.Planning;
 using Tmssw.Planning.Splits;
 
-namespace Tmssw.Cli.Commands;
+namespace Tmssw.Cli.Commands.Splits;
 
 /// <summary>
 /// <c>tmssw plan split --edition YEAR</c> solves an edition's split and saves it as a new version;

@@ -2,7 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Tmssw.Core.Accounts;
 
-namespace Tmssw.Cli.Commands;
+namespace Tmssw.Cli.Commands.Accounts;
 
 internal static class UserCommand
 {

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Tmssw.Core.Data;
 using Tmssw.Core.Demo;
 
-namespace Tmssw.Cli.Commands;
+namespace Tmssw.Cli.Commands.Demo;
 
 internal static class DemoCommand
 {
@@ -33,22 +33,6 @@ internal static class DemoCommand
                 }
             }
 
-            return 0;
-        });
-        return command;
-    }
-}
-
-internal static class MigrateCommand
-{
-    public static Command Create(CliConsole console)
-    {
-        var command = new Command("migrate", "Create the database or bring it up to date.");
-        command.SetAction(async (parse, ct) =>
-        {
-            await using var scope = await CommandServices.OpenAsync(parse, ct);
-            var setting = scope.ServiceProvider.GetRequiredService<DatabaseSetting>();
-            await console.Out.WriteLineAsync($"{setting.Describe()} is up to date.");
             return 0;
         });
         return command;

@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using Tmssw.Core.Accounts;
+using Tmssw.Core.Data;
+using Tmssw.Core.Editions;
+
+namespace Tmssw.Core.Hosts;
+
+/// <summary>The split cities someone may see with their host organizations, venues and this edition's offers.</summary>
+public sealed record EditionHosts(IReadOnlyList<City> Cities, IReadOnlyList<HostOrganization> Hosts);
+
+/// <summary>
+/// Staff who run the edition see every split city's hosts; a Host only its own city's
+/// (<see cref="UserScope.MaySeeHosts"/>); anyone else is out of scope.
+/// </summary>
+public sealed class ListEditionHosts(TmsswDbContext db)
+{
+    public async Task<EditionHosts> RunAsync(UserScope scope, int editionId, CancellationToken cancellationToken = default)
+    {
+        var ids = await EditionCities.OfSplitAsync(db, editionId, cancellationToken);
+        if (!scope.RunsEdition(editionId))
+        {
+            if (!scope.MaySeeHosts(editionId) || scope.CityId is null)
+            {
+                throw new OutOfScopeException($"the hosts of edition #{editionId}");
+            }
+
+            ids = ids.Where(c => c == scope.CityId).ToList();
+        }
+
+        var cities = await db.Cities.AsNoTracking().Where(c => ids.Contains(c.Id)).OrderBy(c => c.Name).ToListAsync(cancellationToken);
+        var hosts = await db.HostOrganizations.AsNoTracking()
+            .Where(h => ids.Contains(h.CityId))
+            .Include(h => h.Venue)
+            .Include(h => h.Offers.Where(o => o.EditionId == editionId)).ThenInclude(o => o.Windows)
+            .OrderBy(h => h.Name)
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        return new EditionHosts(cities, hosts);
+    }
+}

@@ -5,7 +5,7 @@ using Tmssw.Core.Data;
 using Tmssw.Core.Participants;
 using Tmssw.Testing;
 
-namespace Tmssw.Web.Tests.Security;
+namespace Tmssw.Web.Tests.Participants;
 
 public sealed class ParticipantFlowTests
 {

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Tmssw.Planning.Splits;
 using Tmssw.Testing;
 
-namespace Tmssw.Cli.Tests;
+namespace Tmssw.Cli.Tests.Splits;
 
 public sealed class PlanSplitCliTests
 {

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Tmssw.Testing;
 
-namespace Tmssw.Cli.Tests;
+namespace Tmssw.Cli.Tests.Scheduling;
 
 public sealed class PlanScheduleCliTests
 {

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Tmssw.Testing;
 
-namespace Tmssw.Cli.Tests;
+namespace Tmssw.Cli.Tests.Participants;
 
 public sealed class ImportExportCliTests : IDisposable
 {

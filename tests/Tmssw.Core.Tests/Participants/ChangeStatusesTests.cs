@@ -5,7 +5,7 @@ using Tmssw.Core.Data;
 using Tmssw.Core.Participants;
 using Tmssw.Testing;
 
-namespace Tmssw.Core.Tests.Participants.Import;
+namespace Tmssw.Core.Tests.Participants;
 
 public sealed class ChangeStatusesTests
 {

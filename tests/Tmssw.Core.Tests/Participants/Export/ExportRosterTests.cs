@@ -10,7 +10,7 @@ using Tmssw.Core.Participants.Export;
 using Tmssw.Core.Participants.Import;
 using Tmssw.Testing;
 
-namespace Tmssw.Core.Tests.Participants.Import;
+namespace Tmssw.Core.Tests.Participants.Export;
 
 public sealed class ExportRosterTests
 {

@@ -12,12 +12,11 @@ public sealed class UserCliTests
         return (code, output.ToString(), error.ToString());
     }
 
-    [Fact]
-    public async Task User_add_creates_an_account_and_prints_a_generated_password_once()
+    [Theory, ProviderData]
+    public async Task User_add_creates_an_account_and_prints_a_generated_password_once(Provider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(Provider.Sqlite);
+        await using var database = await DemoDatabase.CreateAsync(provider);
         var db = database.Setting.Value;
-        Assert.Equal(0, (await Run("demo", "--db", db)).Code);
 
         var added = await Run("user", "add", "--db", db, "--email", "staff@tmssw.local", "--role", "Staff", "--edition", "2024");
         Assert.Equal(0, added.Code);

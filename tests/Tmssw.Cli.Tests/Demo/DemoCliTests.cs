@@ -13,9 +13,7 @@ public sealed class DemoCliTests
         return (code, output.ToString(), error.ToString());
     }
 
-    [Theory]
-    [InlineData(Provider.Sqlite)]
-    [InlineData(Provider.Postgres)]
+    [Theory, ProviderData]
     public async Task Demo_then_editions_json_lists_ten_editions_with_56_from_47_in_2024(Provider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -45,10 +43,10 @@ public sealed class DemoCliTests
         Assert.Equal(0, e2021.GetProperty("published").GetArrayLength());
     }
 
-    [Fact]
-    public async Task Demo_plan_publishes_a_split_and_every_groups_week_once()
+    [Theory, ProviderData]
+    public async Task Demo_plan_publishes_a_split_and_every_groups_week_once(Provider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(Provider.Sqlite);
+        await using var database = await TestDatabase.CreateAsync(provider);
         var db = database.Setting.Value;
         var first = await Run("demo", "--db", db, "--plan");
         Assert.Equal(0, first.Code);

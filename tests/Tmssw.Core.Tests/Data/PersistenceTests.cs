@@ -19,9 +19,7 @@ public sealed class PersistenceTests
 {
     private static readonly DateTimeOffset Now = new(2024, 4, 1, 15, 30, 0, TimeSpan.Zero);
 
-    [Theory]
-    [InlineData(Provider.Sqlite)]
-    [InlineData(Provider.Postgres)]
+    [Theory, ProviderData]
     public async Task Migrations_apply_to_an_empty_database_and_cover_the_whole_model(Provider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -33,9 +31,7 @@ public sealed class PersistenceTests
         Assert.False(db.Database.HasPendingModelChanges(), "The model has changes that no migration covers: add a migration for both providers.");
     }
 
-    [Theory]
-    [InlineData(Provider.Sqlite)]
-    [InlineData(Provider.Postgres)]
+    [Theory, ProviderData]
     public async Task Every_entity_round_trips(Provider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -151,9 +147,7 @@ public sealed class PersistenceTests
         }
     }
 
-    [Theory]
-    [InlineData(Provider.Sqlite)]
-    [InlineData(Provider.Postgres)]
+    [Theory, ProviderData]
     public async Task The_year_of_an_edition_is_unique(Provider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

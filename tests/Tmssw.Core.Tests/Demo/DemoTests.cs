@@ -7,9 +7,7 @@ namespace Tmssw.Core.Tests.Demo;
 
 public sealed class DemoTests
 {
-    [Theory]
-    [InlineData(Provider.Sqlite)]
-    [InlineData(Provider.Postgres)]
+    [Theory, ProviderData]
     public async Task The_demo_loads_ten_editions_and_56_participants_from_47_countries_once(Provider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

@@ -8,9 +8,7 @@ namespace Tmssw.Core.Tests.Participants;
 
 public sealed class SensitiveFieldsTests
 {
-    [Theory]
-    [InlineData(Provider.Sqlite)]
-    [InlineData(Provider.Postgres)]
+    [Theory, ProviderData]
     public async Task Sensitive_values_are_stored_encrypted_and_read_back_by_another_instance(Provider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Tmssw.Core.Auditing;
 using Tmssw.Core.Hosts;
 using Tmssw.Core.Data;
-using Tmssw.Core.Demo;
 using Tmssw.Core.Editions;
 using Tmssw.Core.Scheduling;
 using Tmssw.Core.Splits;
@@ -36,16 +35,12 @@ public sealed class ScheduleUseCaseTests
 
     private static async Task<(TestDatabase Database, TmsswDbContext Db, UseCases Use)> DemoAsync(Provider provider)
     {
-        var database = await TestDatabase.CreateAsync(provider);
-        var db = await database.MigratedContextAsync();
-        await new LoadDemo(db, TimeProvider.System).RunAsync();
-        db.ChangeTracker.Clear();
+        var database = await DemoDatabase.CreateAsync(provider);
+        var db = database.NewContext();
         return (database, db, new UseCases(db));
     }
 
-    [Theory]
-    [InlineData(Provider.Sqlite)]
-    [InlineData(Provider.Postgres)]
+    [Theory, ProviderData]
     public async Task The_instance_for_phoenix_has_its_zone_weekdays_offers_venues_and_arrival(Provider provider)
     {
         var (database, db, use) = await DemoAsync(provider);
@@ -74,9 +69,7 @@ public sealed class ScheduleUseCaseTests
         Assert.Contains("no city split", (await use.Build.RunAsync(2024, "new-york")).Error);
     }
 
-    [Theory]
-    [InlineData(Provider.Sqlite)]
-    [InlineData(Provider.Postgres)]
+    [Theory, ProviderData]
     public async Task A_run_saves_a_valid_week_and_the_week_shows_it_with_travel_and_lunch(Provider provider)
     {
         var (database, db, use) = await DemoAsync(provider);
@@ -109,9 +102,7 @@ public sealed class ScheduleUseCaseTests
         Assert.Equal(outcome.Result.Score, again.Result!.Score);
     }
 
-    [Theory]
-    [InlineData(Provider.Sqlite)]
-    [InlineData(Provider.Postgres)]
+    [Theory, ProviderData]
     public async Task Phoenix_keeps_standard_time_in_May_while_Salt_Lake_City_is_on_daylight_time(Provider provider)
     {
         var (database, db, use) = await DemoAsync(provider);
@@ -142,9 +133,7 @@ public sealed class ScheduleUseCaseTests
         Assert.Equal(new DateTimeOffset(2024, 5, 9, 20, 0, 0, TimeSpan.Zero), slc.StartInstant.ToUniversalTime());
     }
 
-    [Theory]
-    [InlineData(Provider.Sqlite)]
-    [InlineData(Provider.Postgres)]
+    [Theory, ProviderData]
     public async Task A_week_across_the_spring_clock_change_keeps_local_times_and_shifts_the_offset(Provider provider)
     {
         var (database, db, use) = await DemoAsync(provider);
@@ -200,9 +189,7 @@ public sealed class ScheduleUseCaseTests
         Assert.Contains(await db.Meetings.AsNoTracking().Select(m => m.Start).ToListAsync(), s => s == new DateTime(2024, 3, 11, 13, 0, 0));
     }
 
-    [Theory]
-    [InlineData(Provider.Sqlite)]
-    [InlineData(Provider.Postgres)]
+    [Theory, ProviderData]
     public async Task Declining_a_meeting_reschedules_the_rest_moving_few_and_keeping_the_others(Provider provider)
     {
         var (database, db, use) = await DemoAsync(provider);
@@ -232,9 +219,7 @@ public sealed class ScheduleUseCaseTests
         Assert.Single(week.Declined);
     }
 
-    [Theory]
-    [InlineData(Provider.Sqlite)]
-    [InlineData(Provider.Postgres)]
+    [Theory, ProviderData]
     public async Task The_status_lifecycle_refuses_skipped_and_final_moves(Provider provider)
     {
         var (database, db, use) = await DemoAsync(provider);
@@ -269,9 +254,7 @@ public sealed class ScheduleUseCaseTests
         Assert.Equal((kept.Start, MeetingStatus.Thanked), (still.Start, still.Status));
     }
 
-    [Theory]
-    [InlineData(Provider.Sqlite)]
-    [InlineData(Provider.Postgres)]
+    [Theory, ProviderData]
     public async Task A_manual_move_onto_another_meeting_is_saved_locked_and_reported_as_a_conflict(Provider provider)
     {
         var (database, db, use) = await DemoAsync(provider);
@@ -308,9 +291,7 @@ public sealed class ScheduleUseCaseTests
         Assert.True((await use.Week.RunAsync(Tester, 2024, "phoenix")).Week!.IsPublished);
     }
 
-    [Theory]
-    [InlineData(Provider.Sqlite)]
-    [InlineData(Provider.Postgres)]
+    [Theory, ProviderData]
     public async Task A_fixed_item_keeps_the_arrival_and_the_scheduler_keeps_meetings_clear_of_both(Provider provider)
     {
         var (database, db, use) = await DemoAsync(provider);
@@ -333,20 +314,5 @@ public sealed class ScheduleUseCaseTests
         Assert.Empty(week.Violations);
         Assert.DoesNotContain(week.Meetings, m => m.Start < new DateTime(2024, 5, 9, 12, 0, 0) && m.End > new DateTime(2024, 5, 9, 9, 0, 0));
         Assert.Contains(week.Days[1].Fixed, f => f.Label == "Site visit: port of entry" && f.BusyId is not null);
-    }
-
-    [Fact]
-    public void Offer_windows_parse_dates_and_weekly_patterns_and_refuse_other_days()
-    {
-        DateOnly[] days = [new(2024, 5, 8), new(2024, 5, 9), new(2024, 5, 13)];
-        var w = SaveMeetingOffer.ParseWindows("2024-05-08 09:00-12:00\nMon-Thu 13:00-15:00", days, out var error);
-        Assert.Null(error);
-        Assert.Equal(4, w.Count);
-        SaveMeetingOffer.ParseWindows("2024-05-11 09:00-12:00", days, out error);
-        Assert.Contains("not a program day", error);
-        SaveMeetingOffer.ParseWindows("tomorrow morning", days, out error);
-        Assert.Contains("neither", error);
-        SaveMeetingOffer.ParseWindows("", days, out error);
-        Assert.Contains("at least one", error);
     }
 }

@@ -2,7 +2,6 @@ using Tmssw.Core.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Tmssw.Core.Auditing;
 using Tmssw.Core.Data;
-using Tmssw.Core.Demo;
 using Tmssw.Core.Participants;
 using Tmssw.Core.Splits;
 using Tmssw.Planning;
@@ -33,15 +32,11 @@ public sealed class SplitUseCaseTests
 
     private static async Task<(TestDatabase Database, int EditionId)> DemoAsync(Provider provider)
     {
-        var database = await TestDatabase.CreateAsync(provider);
-        await using var db = await database.MigratedContextAsync();
-        await new LoadDemo(db, TimeProvider.System).RunAsync();
-        return (database, await db.Editions.Where(e => e.Year == 2024).Select(e => e.Id).SingleAsync());
+        var database = await DemoDatabase.CreateAsync(provider);
+        return (database, await database.EditionIdAsync(2024));
     }
 
-    [Theory]
-    [InlineData(Provider.Sqlite)]
-    [InlineData(Provider.Postgres)]
+    [Theory, ProviderData]
     public async Task The_demo_instance_has_56_participants_in_9_cities_with_defaults_that_fit(Provider provider)
     {
         var (database, editionId) = await DemoAsync(provider);
@@ -65,9 +60,7 @@ public sealed class SplitUseCaseTests
         Assert.True(read.Ok, string.Join("; ", read.Errors));
     }
 
-    [Theory]
-    [InlineData(Provider.Sqlite)]
-    [InlineData(Provider.Postgres)]
+    [Theory, ProviderData]
     public async Task Settings_are_validated_field_by_field_then_stored_and_audited(Provider provider)
     {
         var (database, editionId) = await DemoAsync(provider);
@@ -97,9 +90,7 @@ public sealed class SplitUseCaseTests
         Assert.DoesNotContain("SameCountryWeight", entry.ChangesJson);
     }
 
-    [Theory]
-    [InlineData(Provider.Sqlite)]
-    [InlineData(Provider.Postgres)]
+    [Theory, ProviderData]
     public async Task Run_move_lock_save_compare_publish(Provider provider)
     {
         var (database, editionId) = await DemoAsync(provider);
@@ -200,9 +191,7 @@ public sealed class SplitUseCaseTests
         }
     }
 
-    [Theory]
-    [InlineData(Provider.Sqlite)]
-    [InlineData(Provider.Postgres)]
+    [Theory, ProviderData]
     public async Task A_withdrawal_moves_only_people_whose_move_pays_for_itself(Provider provider)
     {
         var (database, editionId) = await DemoAsync(provider);

@@ -13,20 +13,15 @@ public sealed class GoldenImportTests
 {
     private static string GoldenFolder([CallerFilePath] string here = "") => Path.Combine(Path.GetDirectoryName(here)!, "Golden");
 
-    public static TheoryData<string> Files() =>
-    [
-        "messy-semicolons.csv",
-        "windows-1252-commas.csv",
-        "utf16-tabs.csv",
-        "missing-gender.csv",
-        "merged-header.xlsx",
-    ];
-
     [Theory]
-    [MemberData(nameof(Files))]
-    public async Task Dry_run_report_matches_the_golden_file(string name)
+    [ProviderData("messy-semicolons.csv")]
+    [ProviderData("windows-1252-commas.csv")]
+    [ProviderData("utf16-tabs.csv")]
+    [ProviderData("missing-gender.csv")]
+    [ProviderData("merged-header.xlsx")]
+    public async Task Dry_run_report_matches_the_golden_file(Provider provider, string name)
     {
-        await using var host = await ImportTestHost.CreateAsync(Provider.Sqlite);
+        await using var host = await ImportTestHost.CreateAsync(provider);
         var source = name.EndsWith(".xlsx", StringComparison.Ordinal)
             ? new ImportSource(MessyWorkbook.Build(), name, MessyWorkbook.SheetName)
             : new ImportSource(await File.ReadAllBytesAsync(Path.Combine(GoldenFolder(), name)), name);

@@ -25,9 +25,7 @@ public sealed class ImportCommitTests
         return sb.ToString();
     }
 
-    [Theory]
-    [InlineData(Provider.Sqlite)]
-    [InlineData(Provider.Postgres)]
+    [Theory, ProviderData]
     public async Task Commit_adds_valid_rows_with_history_audit_and_encrypted_sensitive_fields(Provider provider)
     {
         await using var host = await ImportTestHost.CreateAsync(provider);
@@ -62,9 +60,7 @@ public sealed class ImportCommitTests
         Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == "Imported"));
     }
 
-    [Theory]
-    [InlineData(Provider.Sqlite)]
-    [InlineData(Provider.Postgres)]
+    [Theory, ProviderData]
     public async Task A_failure_half_way_leaves_the_database_unchanged(Provider provider)
     {
         // Batches of two: by the failure after row 4, two batches have been written inside the transaction.
@@ -77,9 +73,7 @@ public sealed class ImportCommitTests
         Assert.Equal(before, await host.StateAsync());
     }
 
-    [Theory]
-    [InlineData(Provider.Sqlite)]
-    [InlineData(Provider.Postgres)]
+    [Theory, ProviderData]
     public async Task An_unreadable_file_changes_nothing(Provider provider)
     {
         await using var host = await ImportTestHost.CreateAsync(provider);
@@ -91,10 +85,10 @@ public sealed class ImportCommitTests
         Assert.Equal(before, await host.StateAsync());
     }
 
-    [Fact]
-    public async Task Duplicates_against_the_edition_are_skipped_or_updated_per_row_with_a_field_diff()
+    [Theory, ProviderData]
+    public async Task Duplicates_against_the_edition_are_skipped_or_updated_per_row_with_a_field_diff(Provider provider)
     {
-        await using var host = await ImportTestHost.CreateAsync(Provider.Sqlite);
+        await using var host = await ImportTestHost.CreateAsync(provider);
         var file = Csv("Given name,Family name,Country,Gender,Passport,Agency,Personal email\n"
             + "Ana María,Pérez Soto,Ecuador,F,a123-4567,Fiscalía General del Estado,ana@example.org\n"
             + "ANA MARIA,perez  soto,EC,F,,Fiscalía,\n");
@@ -123,10 +117,10 @@ public sealed class ImportCommitTests
         Assert.Equal(["Agency"], json.RootElement.EnumerateObject().Select(p => p.Name));
     }
 
-    [Fact]
-    public async Task A_nominator_imports_their_own_country_only_and_cannot_update_after_vetting()
+    [Theory, ProviderData]
+    public async Task A_nominator_imports_their_own_country_only_and_cannot_update_after_vetting(Provider provider)
     {
-        await using var host = await ImportTestHost.CreateAsync(Provider.Sqlite);
+        await using var host = await ImportTestHost.CreateAsync(provider);
         var nominator = ImportTestHost.Nominator("RU");
         var file = Csv("Given name,Family name,Country,Gender,Date of birth,Position\n"
             + "Olga,Ivanova,RU,F,1981-02-03,\n"
@@ -155,10 +149,10 @@ public sealed class ImportCommitTests
         Assert.Equal("nominator@embassy.example", (await db.AuditEntries.SingleAsync(a => a.Action == "Created")).UserName);
     }
 
-    [Fact]
-    public async Task The_workbook_keeps_numbers_stored_as_text_and_reads_date_cells()
+    [Theory, ProviderData]
+    public async Task The_workbook_keeps_numbers_stored_as_text_and_reads_date_cells(Provider provider)
     {
-        await using var host = await ImportTestHost.CreateAsync(Provider.Sqlite);
+        await using var host = await ImportTestHost.CreateAsync(provider);
         var preview = await host.PreviewAsync(new ImportSource(MessyWorkbook.Build(), "nominees.xlsx", "nominees"));
         var first = preview.Rows[0].Values!;
         Assert.Equal(("สมชาย", "ใจดี", "TH"), (first.GivenName, first.FamilyName, first.Country));
@@ -174,10 +168,10 @@ public sealed class ImportCommitTests
         Assert.Contains("\"Instructions\", \"Nominees\"", missing.Message);
     }
 
-    [Fact]
-    public async Task Names_in_any_script_are_kept_as_written_trimmed_and_in_NFC()
+    [Theory, ProviderData]
+    public async Task Names_in_any_script_are_kept_as_written_trimmed_and_in_NFC(Provider provider)
     {
-        await using var host = await ImportTestHost.CreateAsync(Provider.Sqlite, seed: false);
+        await using var host = await ImportTestHost.CreateAsync(provider, seed: false);
         var decomposed = "Émilie".Normalize(NormalizationForm.FormD);
         var result = await host.CommitAsync(Csv($"Given name;Family name;Country;Gender\n  {decomposed} ;  Durand-Lefèvre  ;FR;F\nمحمد;العلي;JO;M\nสมชาย;ใจดี;TH;M\nОльга;Иванова;KZ;F\n"));
         Assert.Equal(4, result.AddedIds.Count);

@@ -7,7 +7,7 @@ using Tmssw.Core.Participants;
 using Tmssw.Core.Participants.Import;
 using Tmssw.Testing;
 
-namespace Tmssw.Core.Tests.Participants.Import;
+namespace Tmssw.Core.Tests.Participants;
 
 internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
 {

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Tmssw.Testing;
 
-namespace Tmssw.Cli.Tests;
+namespace Tmssw.Cli.Tests.Participants;
 
 public sealed class ImportExportCliTests : IDisposable
 {
@@ -38,14 +38,11 @@ public sealed class ImportExportCliTests : IDisposable
         return json.RootElement.EnumerateArray().Single(e => e.GetProperty("year").GetInt32() == year).GetProperty("participants").GetInt32();
     }
 
-    [Theory]
-    [InlineData(Provider.Sqlite)]
-    [InlineData(Provider.Postgres)]
+    [Theory, ProviderData]
     public async Task Import_reports_in_json_commits_valid_rows_and_skips_duplicates_then_export_imports_back(Provider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await DemoDatabase.CreateAsync(provider);
         var db = database.Setting.Value;
-        Assert.Equal(0, (await Run("demo", "--db", db)).Code);
         var before = await ParticipantsIn(db, 2024);
         var file = Write("valid.csv", Valid);
 
@@ -93,12 +90,11 @@ public sealed class ImportExportCliTests : IDisposable
         }
     }
 
-    [Fact]
-    public async Task Invalid_rows_exit_1_with_line_column_and_message_and_cell_for_xlsx()
+    [Theory, ProviderData]
+    public async Task Invalid_rows_exit_1_with_line_column_and_message_and_cell_for_xlsx(Provider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(Provider.Sqlite);
+        await using var database = await DemoDatabase.CreateAsync(provider);
         var db = database.Setting.Value;
-        Assert.Equal(0, (await Run("demo", "--db", db)).Code);
         var before = await ParticipantsIn(db, 2024);
         var file = Write("some-invalid.csv", Valid + "Jean;\"Du\npont\";Narnia;X;;03/04/1980;jean@example\n");
 
@@ -130,12 +126,11 @@ public sealed class ImportExportCliTests : IDisposable
         Assert.Equal(1, error.GetProperty("line").GetInt32());
     }
 
-    [Fact]
-    public async Task Xlsx_errors_name_the_cell()
+    [Theory, ProviderData]
+    public async Task Xlsx_errors_name_the_cell(Provider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(Provider.Sqlite);
+        await using var database = await DemoDatabase.CreateAsync(provider);
         var db = database.Setting.Value;
-        Assert.Equal(0, (await Run("demo", "--db", db)).Code);
         var roster = Path.Combine(folder, "roster.xlsx");
         Assert.Equal(0, (await Run("export", "roster", "--edition", "2024", "--format", "xlsx", "--out", roster, "--db", db)).Code);
 
@@ -171,12 +166,11 @@ public sealed class ImportExportCliTests : IDisposable
         Assert.Equal(("D3", 3, "Country"), (error.GetProperty("cell").GetString(), error.GetProperty("line").GetInt32(), error.GetProperty("column").GetString()));
     }
 
-    [Fact]
-    public async Task Unreadable_files_exit_2_and_change_nothing()
+    [Theory, ProviderData]
+    public async Task Unreadable_files_exit_2_and_change_nothing(Provider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(Provider.Sqlite);
+        await using var database = await DemoDatabase.CreateAsync(provider);
         var db = database.Setting.Value;
-        Assert.Equal(0, (await Run("demo", "--db", db)).Code);
         var before = await ParticipantsIn(db, 2024);
 
         var missing = await Run("import", "nominations", Path.Combine(folder, "nope.csv"), "--edition", "2024", "--db", db);

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Tmssw.Core.Data;
 using Tmssw.Testing;
 
-namespace Tmssw.Web.Tests.Security;
+namespace Tmssw.Web.Tests.Accounts;
 
 /// <summary>
 /// Every page and endpoint the app maps, enumerated from its own routing, against every role. A

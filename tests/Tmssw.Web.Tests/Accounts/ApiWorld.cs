@@ -8,7 +8,7 @@ using Tmssw.Core.Data;
 using Tmssw.Testing;
 using Tmssw.Web.Security;
 
-namespace Tmssw.Web.Tests.Api;
+namespace Tmssw.Web.Tests.Accounts;
 
 /// <summary>
 /// The app on a fresh database with one account of every role and an API token for each, and a few

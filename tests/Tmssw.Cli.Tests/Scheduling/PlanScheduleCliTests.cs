@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Tmssw.Testing;
 
-namespace Tmssw.Cli.Tests;
+namespace Tmssw.Cli.Tests.Scheduling;
 
 public sealed class PlanScheduleCliTests
 {
@@ -38,14 +38,11 @@ public sealed class PlanScheduleCliTests
         return path;
     }
 
-    [Theory]
-    [InlineData(Provider.Sqlite)]
-    [InlineData(Provider.Postgres)]
+    [Theory, ProviderData]
     public async Task On_the_database_it_saves_the_week_and_prints_a_day_by_day_table_or_the_output_json(Provider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await DemoDatabase.CreateAsync(provider);
         var db = database.Setting.Value;
-        Assert.Equal(0, (await Run("demo", "--db", db)).Code);
 
         var table = await Run("plan", "schedule", "--db", db, "--edition", "2024", "--city", "phoenix", "--time-limit", "5");
         Assert.True(table.Code == 0, table.Err);

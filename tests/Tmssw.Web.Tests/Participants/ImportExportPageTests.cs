@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Tmssw.Core.Data;
 using Tmssw.Testing;
 
-namespace Tmssw.Web.Tests.Security;
+namespace Tmssw.Web.Tests.Participants;
 
 public sealed class ImportExportPageTests
 {

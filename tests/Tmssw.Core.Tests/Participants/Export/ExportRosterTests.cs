@@ -10,7 +10,7 @@ using Tmssw.Core.Participants.Export;
 using Tmssw.Core.Participants.Import;
 using Tmssw.Testing;
 
-namespace Tmssw.Core.Tests.Participants.Import;
+namespace Tmssw.Core.Tests.Participants.Export;
 
 public sealed class ExportRosterTests
 {
@@ -37,9 +37,7 @@ public sealed class ExportRosterTests
         return part.Worksheet.Descendants<Row>().Select(r => r.Elements<Cell>().Select(c => c.InnerText).ToList()).ToList();
     }
 
-    [Theory]
-    [InlineData(Provider.Sqlite)]
-    [InlineData(Provider.Postgres)]
+    [Theory, ProviderData]
     public async Task Formula_cells_are_neutralized_in_real_csv_and_xlsx_files_and_import_back_unchanged(Provider provider)
     {
         await using var host = await ImportTestHost.CreateAsync(provider, seed: false);
@@ -88,13 +86,11 @@ public sealed class ExportRosterTests
         }
     }
 
-    [Theory]
-    [InlineData(RosterFormat.Csv)]
-    [InlineData(RosterFormat.Xlsx)]
-    public async Task Export_then_import_into_another_edition_gives_back_the_same_participants(RosterFormat format)
+    [Theory, ProviderData(RosterFormat.Csv), ProviderData(RosterFormat.Xlsx)]
+    public async Task Export_then_import_into_another_edition_gives_back_the_same_participants(Provider provider, RosterFormat format)
     {
-        await using var host = await ImportTestHost.CreateAsync(Provider.Sqlite);
-        var messy = await File.ReadAllBytesAsync(Path.Combine(Path.GetDirectoryName(GoldenPath())!, "Golden", "messy-semicolons.csv"));
+        await using var host = await ImportTestHost.CreateAsync(provider);
+        var messy = await File.ReadAllBytesAsync(Path.Combine(Path.GetDirectoryName(GoldenPath())!, "..", "Import", "Golden", "messy-semicolons.csv"));
         await host.CommitAsync(new ImportSource(messy, "messy.csv"));
         await host.CommitAsync(new ImportSource(Encoding.UTF8.GetBytes(Nasty), "nasty.csv"));
         var folder = Directory.CreateTempSubdirectory("tmssw-export-").FullName;
@@ -128,10 +124,10 @@ public sealed class ExportRosterTests
 
     private static string GoldenPath([System.Runtime.CompilerServices.CallerFilePath] string here = "") => here;
 
-    [Fact]
-    public async Task Columns_follow_the_role_and_a_host_never_gets_sensitive_or_contact_data()
+    [Theory, ProviderData]
+    public async Task Columns_follow_the_role_and_a_host_never_gets_sensitive_or_contact_data(Provider provider)
     {
-        await using var host = await ImportTestHost.CreateAsync(Provider.Sqlite, seed: false);
+        await using var host = await ImportTestHost.CreateAsync(provider, seed: false);
         await host.CommitAsync(new ImportSource(Encoding.UTF8.GetBytes(Nasty), "nasty.csv"));
         int groupId;
         await using (var s = host.Scope())

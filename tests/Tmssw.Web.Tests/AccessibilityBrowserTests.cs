@@ -3,7 +3,7 @@ using Deque.AxeCore.Playwright;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
-namespace Tmssw.Web.Tests.Browser;
+namespace Tmssw.Web.Tests;
 
 /// <summary>An axe scan of each main page: no violation of impact "serious" or "critical", and no console error.</summary>
 [Collection(BrowserTests.Name)]

@@ -7,7 +7,7 @@ using Tmssw.Core.Accounts;
 using Tmssw.Core.Data;
 using Tmssw.Testing;
 
-namespace Tmssw.Web.Tests.Schedule;
+namespace Tmssw.Web.Tests.Scheduling;
 
 public sealed partial class SchedulePagesTests
 {

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Tmssw.Core.Data;
 using Tmssw.Testing;
 
-namespace Tmssw.Web.Tests.Split;
+namespace Tmssw.Web.Tests.Splits;
 
 public sealed partial class SplitPageTests
 {

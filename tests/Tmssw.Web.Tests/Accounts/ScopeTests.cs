@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Tmssw.Core.Data;
 using Tmssw.Testing;
 
-namespace Tmssw.Web.Tests.Security;
+namespace Tmssw.Web.Tests.Accounts;
 
 /// <summary>Each role sees its own scope and nothing of another's, on every page that lists or shows people.</summary>
 public sealed class ScopeTests

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
-namespace Tmssw.Web.Tests.Browser;
+namespace Tmssw.Web.Tests.Participants;
 
 /// <summary>Staff work on a participant in a real browser: sign in, search, edit, change the status.</summary>
 [Collection(BrowserTests.Name)]

@@ -1,7 +1,7 @@
 using System.Net;
 using Tmssw.Testing;
 
-namespace Tmssw.Web.Tests;
+namespace Tmssw.Web.Tests.Editions;
 
 public sealed class PublicPagesTests
 {

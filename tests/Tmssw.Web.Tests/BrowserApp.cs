@@ -6,7 +6,7 @@ using Microsoft.Playwright;
 using Tmssw.Core.Data;
 using Tmssw.Testing;
 
-namespace Tmssw.Web.Tests.Browser;
+namespace Tmssw.Web.Tests;
 
 /// <summary>
 /// The real app on Kestrel (a fresh SQLite database, demo loaded, one user per role) and one

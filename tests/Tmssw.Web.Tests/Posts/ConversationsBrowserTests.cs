@@ -1,7 +1,7 @@
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
-namespace Tmssw.Web.Tests.Browser;
+namespace Tmssw.Web.Tests.Posts;
 
 /// <summary>The public "Latest Conversations": "Load more" in place with htmx, a plain link without JavaScript.</summary>
 [Collection(BrowserTests.Name)]

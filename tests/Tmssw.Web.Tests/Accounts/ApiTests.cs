@@ -9,7 +9,7 @@ using Tmssw.Core.Data;
 using Tmssw.Testing;
 using Tmssw.Web.Security;
 
-namespace Tmssw.Web.Tests.Api;
+namespace Tmssw.Web.Tests.Accounts;
 
 public sealed partial class ApiTests(ApiWorlds worlds) : IClassFixture<ApiWorlds>
 {

@@ -5,16 +5,14 @@ using Tmssw.Core.Data;
 using Tmssw.Core.Participants;
 using Tmssw.Testing;
 
-namespace Tmssw.Core.Tests.Participants.Import;
+namespace Tmssw.Core.Tests.Participants;
 
 public sealed class ChangeStatusesTests
 {
     private static Task<StatusChangeResult> Run(ImportTestHost host, UserScope scope, StatusChangeRequest request) =>
         host.Use(sp => sp.GetRequiredService<ChangeStatuses>().RunAsync(scope, request));
 
-    [Theory]
-    [InlineData(Provider.Sqlite)]
-    [InlineData(Provider.Postgres)]
+    [Theory, ProviderData]
     public async Task A_bulk_change_is_all_or_nothing_with_per_participant_errors(Provider provider)
     {
         await using var host = await ImportTestHost.CreateAsync(provider);
@@ -49,10 +47,10 @@ public sealed class ChangeStatusesTests
         }
     }
 
-    [Fact]
-    public async Task A_nominator_may_only_withdraw_their_own_nominees_while_nominated()
+    [Theory, ProviderData]
+    public async Task A_nominator_may_only_withdraw_their_own_nominees_while_nominated(Provider provider)
     {
-        await using var host = await ImportTestHost.CreateAsync(Provider.Sqlite);
+        await using var host = await ImportTestHost.CreateAsync(provider);
         var ec = ImportTestHost.Nominator("EC");
         var vet = await Run(host, ec, new StatusChangeRequest([host.AnaId], NominationStatus.Vetted, null));
         Assert.Contains("may only withdraw", vet.Errors.Single().Message);

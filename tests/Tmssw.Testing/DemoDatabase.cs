@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Tmssw.Core.Demo;
+
+namespace Tmssw.Testing;
+
+/// <summary>
+/// The set-up most database tests share: a fresh, migrated database of the given provider holding the
+/// demo (ten editions; 2024 with 56 participants in nine cities, hosts and offers). Dispose it like a
+/// <see cref="TestDatabase"/>.
+/// </summary>
+public static class DemoDatabase
+{
+    public const int Year = 2024;
+
+    public static async Task<TestDatabase> CreateAsync(Provider provider)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        try
+        {
+            await using var db = await database.MigratedContextAsync();
+            await new LoadDemo(db, TimeProvider.System).RunAsync();
+            return database;
+        }
+        catch
+        {
+            await database.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The id of the demo's 2024 edition (or of another year's).</summary>
+    public static async Task<int> EditionIdAsync(this TestDatabase database, int year = Year)
+    {
+        await using var db = database.NewContext();
+        return await db.Editions.Where(e => e.Year == year).Select(e => e.Id).SingleAsync();
+    }
+}

@@ -1,0 +1,59 @@
+using System.Net;
+using Tmssw.Testing;
+
+namespace Tmssw.Web.Tests.Accounts;
+
+/// <summary>Signing in and what every response carries: security headers, anti-forgery, lock-out.</summary>
+public sealed class SignInTests
+{
+    private static async Task<HttpResponseMessage> PostForm(HttpClient client, string pageUrl, string postUrl, Dictionary<string, string> fields)
+    {
+        var page = await client.GetStringAsync(pageUrl);
+        fields["__RequestVerificationToken"] = TmsswAppFactory.AntiForgery(page);
+        return await client.PostAsync(postUrl, new FormUrlEncodedContent(fields));
+    }
+
+    [Fact]
+    public async Task Responses_carry_the_security_headers_and_errors_show_no_stack_trace()
+    {
+        await using var app = await TmsswAppFactory.StartAsync(Provider.Sqlite);
+        var client = app.CreateClient();
+        var response = await client.GetAsync("/");
+        var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("script-src 'self'", csp);
+        Assert.DoesNotContain("unsafe-inline", csp);
+        Assert.Contains("frame-ancestors 'none'", csp);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("strict-origin-when-cross-origin", response.Headers.GetValues("Referrer-Policy").Single());
+
+        var home = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("<script>", home);
+        Assert.DoesNotContain("style=\"", home);
+
+        var missing = await client.GetAsync("/editions/abc/def");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Contains("Not found", await missing.Content.ReadAsStringAsync());
+
+        // A form posted without its anti-forgery token is refused, not processed.
+        var noToken = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.Email"] = "admin@tmssw.local", ["Input.Password"] = TmsswAppFactory.Password }));
+        Assert.Equal(HttpStatusCode.BadRequest, noToken.StatusCode);
+    }
+
+    [Fact]
+    public async Task Repeated_failed_sign_ins_lock_the_account()
+    {
+        await using var app = await TmsswAppFactory.StartAsync(Provider.Sqlite, seedPeople: true);
+        var client = app.CreateClient(new() { AllowAutoRedirect = false });
+        string last = "";
+        for (var i = 0; i < 5; i++)
+        {
+            var r = await PostForm(client, "/account/login", "/account/login", new() { ["Input.Email"] = "host@tmssw.test", ["Input.Password"] = "wrong-password-1A" });
+            last = await r.Content.ReadAsStringAsync();
+        }
+
+        Assert.Contains("locked", last);
+        var right = await PostForm(client, "/account/login", "/account/login", new() { ["Input.Email"] = "host@tmssw.test", ["Input.Password"] = TmsswAppFactory.Password });
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Contains("locked", await right.Content.ReadAsStringAsync());
+    }
+}

@@ -19,10 +19,10 @@ public sealed record TabularLimits
     public long MaxPartCompressedBytes { get; init; } = DefaultMaxFileBytes;
 
     /// <summary>The uncompressed size of one XLSX part, counted while inflating (declared sizes are not trusted).</summary>
-    public long MaxPartBytes { get; init; } = 64L * 1024 * 1024;
+    public long MaxPartBytes { get; init; } = 48L * 1024 * 1024;
 
     /// <summary>The uncompressed size of all the XLSX parts read, together.</summary>
-    public long MaxTotalBytes { get; init; } = 160L * 1024 * 1024;
+    public long MaxTotalBytes { get; init; } = 128L * 1024 * 1024;
 
     /// <summary>The entries of an XLSX zip.</summary>
     public int MaxZipEntries { get; init; } = 10_000;

@@ -121,7 +121,7 @@ internal sealed class SheetReader(TabularLimits limits, IReadOnlyList<string> sh
                 if (xml.NodeType == XmlNodeType.Element && xml.Depth == depth + 1 && xml.LocalName == "v")
                 {
                     // Leaves the reader on the node after </v>.
-                    value = xml.ReadElementContentAsString();
+                    value = XlsxTable.ElementText(xml, limits);
                     continue;
                 }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
@@ -352,12 +353,7 @@ public static class XlsxTable
                     inText = -1;
                     break;
                 case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace when inText >= 0:
-                    text.Append(xml.Value);
-                    if (text.Length > limits.MaxFieldLength)
-                    {
-                        throw new TabularLimitException($"A text in the workbook is longer than {TabularFile.Count(limits.MaxFieldLength)} characters; at most that many are read in one cell.");
-                    }
-
+                    AppendBounded(xml, text, limits);
                     break;
             }
         }
@@ -365,5 +361,63 @@ public static class XlsxTable
         return text.ToString();
     }
 
-    internal static XmlReaderSettings Settings => XmlSettings;
+    /// <summary>The text of a simple element (&lt;v&gt;) read in chunks; leaves the reader on the node after its end tag.</summary>
+    internal static string ElementText(XmlReader xml, TabularLimits limits)
+    {
+        if (xml.IsEmptyElement)
+        {
+            xml.Read();
+            return "";
+        }
+
+        var depth = xml.Depth;
+        var text = new StringBuilder();
+        xml.Read();
+        while (!xml.EOF && xml.Depth > depth)
+        {
+            if (xml.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace)
+            {
+                AppendBounded(xml, text, limits);
+            }
+
+            xml.Read();
+        }
+
+        xml.Read();
+        return text.ToString();
+    }
+
+    /// <summary>A text node in chunks, so that a text of gigabytes is refused at the field limit instead of being read whole.</summary>
+    private static void AppendBounded(XmlReader xml, StringBuilder text, TabularLimits limits)
+    {
+        if (!xml.CanReadValueChunk)
+        {
+            text.Append(xml.Value);
+        }
+        else
+        {
+            var buffer = ArrayPool<char>.Shared.Rent(4096);
+            try
+            {
+                int n;
+                while ((n = xml.ReadValueChunk(buffer, 0, buffer.Length)) > 0)
+                {
+                    text.Append(buffer, 0, n);
+                    if (text.Length > limits.MaxFieldLength)
+                    {
+                        break;
+                    }
+                }
+            }
+            finally
+            {
+                ArrayPool<char>.Shared.Return(buffer);
+            }
+        }
+
+        if (text.Length > limits.MaxFieldLength)
+        {
+            throw new TabularLimitException($"A text in the workbook is longer than {TabularFile.Count(limits.MaxFieldLength)} characters; at most that many are read in one cell.");
+        }
+    }
 }

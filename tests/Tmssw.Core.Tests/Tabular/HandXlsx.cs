@@ -110,6 +110,15 @@ internal static class HandXlsx
         return stream.ToArray();
     }
 
+    /// <summary>
+    /// A 2-field workbook whose shared-strings part inflates to 60 MB (beyond the 48 MB a part may
+    /// take) of ordinary 1,000-character strings; built once, it is a few hundred KB.
+    /// </summary>
+    public static byte[] SharedStringsBomb => Bomb.Value;
+
+    private static readonly Lazy<byte[]> Bomb = new(() => ZipWithInflated(
+        Parts(NomineeRows()), "xl/sharedStrings.xml", $"<sst xmlns=\"{Main}\">", $"<si><t>{new string('A', 1000)}</t></si>", "</sst>", 60L * 1024 * 1024));
+
     public static string InlineCell(string reference, string text) =>
         $"<c r=\"{reference}\" t=\"inlineStr\"><is><t>{SecurityElement.Escape(text)}</t></is></c>";
 

@@ -164,12 +164,20 @@ public sealed class TabularReaderTests
     [Fact]
     public void A_shared_strings_part_that_inflates_beyond_the_limit_is_refused_while_inflating()
     {
-        var parts = Parts(NomineeRows());
-        var bomb = ZipWithInflated(parts, "xl/sharedStrings.xml", $"<sst xmlns=\"{Main}\"><si><t>", "AAAAAAAAAAAAAAAA", "</t></si></sst>", 80L * 1024 * 1024);
+        var bomb = SharedStringsBomb;
         Assert.True(bomb.Length < 1024 * 1024, $"the bomb is {bomb.Length} bytes");
         var error = Refused(TabularFile.Read(bomb, "n.xlsx"));
         Assert.Equal(TabularErrorKind.TooLarge, error.Kind);
         Assert.Contains("xl/sharedStrings.xml", error.Message);
+    }
+
+    [Fact]
+    public void A_text_of_gigabytes_is_refused_at_the_field_limit_without_reading_it_whole()
+    {
+        var bomb = ZipWithInflated(Parts(NomineeRows()), "xl/sharedStrings.xml", $"<sst xmlns=\"{Main}\"><si><t>", "AAAAAAAAAAAAAAAA", "</t></si></sst>", 8L * 1024 * 1024);
+        var error = Refused(TabularFile.Read(bomb, "n.xlsx"));
+        Assert.Equal(TabularErrorKind.TooLarge, error.Kind);
+        Assert.Contains("longer than 32,767 characters", error.Message);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Tmssw.Core.Accounts;
 using Tmssw.Core.Participants.Import;
+using Tmssw.Core.Tabular;
 
 namespace Tmssw.Cli.Commands;
 
@@ -30,6 +31,13 @@ internal static class ImportCommand
         nominations.SetAction(async (parse, ct) =>
         {
             ImportSource source;
+            var path = parse.GetValue(file)!;
+            if (File.Exists(path) && new FileInfo(path).Length is var size && size > TabularLimits.Default.MaxFileBytes)
+            {
+                // Refused before it is read.
+                throw new CliException($"cannot read {Path.GetFileName(path)}: {TabularFile.TooLargeMessage(size)}", 2);
+            }
+
             try
             {
                 source = await ImportSource.FromFileAsync(parse.GetValue(file)!, parse.GetValue(sheet), ct);

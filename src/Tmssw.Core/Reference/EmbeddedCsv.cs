@@ -28,5 +28,5 @@ internal static class EmbeddedCsv
 
     /// <summary>The same RFC 4180 reader the nominations import uses.</summary>
     internal static List<List<string>> Parse(string text) =>
-        Participants.Import.CsvTable.Parse(text, ',').Select(r => r.Cells.ToList()).ToList();
+        Tabular.CsvTable.Parse(text, ',').Select(r => r.Cells.ToList()).ToList();
 }

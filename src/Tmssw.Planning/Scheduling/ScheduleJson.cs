@@ -2,12 +2,11 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.RegularExpressions;
 
 namespace Tmssw.Planning.Scheduling;
 
 /// <summary>Reads a schedule instance and writes a schedule result, exactly as docs/formats/schedule-instance.md says.</summary>
-public static partial class ScheduleJson
+public static class ScheduleJson
 {
     private static readonly JsonSerializerOptions ReadOptions = new()
     {
@@ -32,7 +31,8 @@ public static partial class ScheduleJson
         }
         catch (JsonException ex)
         {
-            return (null, [new ScheduleInputError(ex.Path ?? "$", Explain(ex))]);
+            var problem = JsonErrors.Explain(ex);
+            return (null, [new ScheduleInputError(problem.Path, problem.Message)]);
         }
         if (dto is null)
             return (null, [new ScheduleInputError("$", "expected an object, found null")]);
@@ -83,38 +83,6 @@ public static partial class ScheduleJson
     /// <summary>Parses <c>YYYY-MM-DDTHH:MM</c> (local, no offset).</summary>
     public static bool TryParseLocal(string? text, out DateTime local) =>
         DateTime.TryParseExact(text, "yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out local);
-
-    private static string Explain(JsonException ex)
-    {
-        var message = ex.Message;
-        var unmapped = UnmappedRegex().Match(message);
-        if (unmapped.Success)
-            return $"unknown field '{unmapped.Groups[1].Value}'";
-        var convert = ConvertRegex().Match(message);
-        if (convert.Success)
-        {
-            var type = convert.Groups[1].Value;
-            var expected = type switch
-            {
-                _ when type.Contains("Int32", StringComparison.Ordinal) => "a whole number",
-                _ when type.Contains("Double", StringComparison.Ordinal) => "a number",
-                _ when type.Contains("Boolean", StringComparison.Ordinal) => "true or false",
-                _ when type.Contains("String", StringComparison.Ordinal) && type.Contains("List", StringComparison.Ordinal) => "a list of strings",
-                _ when type.Contains("String", StringComparison.Ordinal) => "a string",
-                _ when type.Contains("List", StringComparison.Ordinal) => "a list",
-                _ => "an object",
-            };
-            return $"wrong type: expected {expected}";
-        }
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return "not valid JSON: " + (cut > 0 ? message[..cut] : message);
-    }
-
-    [GeneratedRegex("The JSON property '([^']*)' could not be mapped")]
-    private static partial Regex UnmappedRegex();
-
-    [GeneratedRegex("could not be converted to ([^ .]+(?:\\.[^ .]+)*)")]
-    private static partial Regex ConvertRegex();
 
     // ---- input shapes (internal: the public records are typed) ----
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.RegularExpressions;
 
 namespace Tmssw.Planning.Splits;
 
@@ -12,7 +11,7 @@ public sealed record SplitJsonRead(SplitInstance? Instance, IReadOnlyList<SplitE
 }
 
 /// <summary>Reads and writes the split-instance JSON format (docs/formats/split-instance.md).</summary>
-public static partial class SplitJson
+public static class SplitJson
 {
     private static readonly JsonSerializerOptions ReadOptions = new()
     {
@@ -173,49 +172,9 @@ public static partial class SplitJson
 
     private static SplitError Describe(JsonException ex)
     {
-        string path = ex.Path ?? "";
-        if (path.StartsWith("$.", StringComparison.Ordinal)) path = path[2..];
-        else if (path == "$") path = "";
-        string msg = ex.Message;
-        var unmapped = UnmappedRegex().Match(msg);
-        if (unmapped.Success)
-        {
-            string name = unmapped.Groups[1].Value;
-            // The path may or may not already end with the unknown property's name.
-            string parent = path.EndsWith("." + name, StringComparison.Ordinal) ? path[..^(name.Length + 1)]
-                : path == name ? "" : path;
-            string full = parent.Length == 0 ? name : $"{parent}.{name}";
-            return new SplitError(full, "unknown field");
-        }
-        var convert = ConvertRegex().Match(msg);
-        if (convert.Success)
-        {
-            string type = convert.Groups[1].Value;
-            string expected = type switch
-            {
-                var t when t.Contains("Int32", StringComparison.Ordinal) || t.Contains("Int64", StringComparison.Ordinal) => "an integer",
-                var t when t.Contains("String", StringComparison.Ordinal) && !t.Contains('[') => "a string (or null)",
-                var t when t.Contains("Dictionary", StringComparison.Ordinal) || t.Contains("Dto", StringComparison.Ordinal) => "an object",
-                var t when t.Contains("List", StringComparison.Ordinal) => "an array",
-                _ => "a different kind of value",
-            };
-            return new SplitError(path, $"invalid value: expected {expected}");
-        }
-        string line = ex.LineNumber is { } ln ? $" (line {ln + 1}, position {(ex.BytePositionInLine ?? 0) + 1})" : "";
-        return new SplitError(path, $"invalid JSON{line}: {FirstSentence(msg)}");
+        var problem = JsonErrors.Explain(ex);
+        return new SplitError(JsonErrors.WithoutRoot(problem.Path), problem.Message);
     }
-
-    private static string FirstSentence(string msg)
-    {
-        int i = msg.IndexOf(" Path:", StringComparison.Ordinal);
-        return (i > 0 ? msg[..i] : msg).Trim();
-    }
-
-    [GeneratedRegex("The JSON property '([^']*)' could not be mapped")]
-    private static partial Regex UnmappedRegex();
-
-    [GeneratedRegex("could not be converted to ([^.]+(?:\\.[^ .]+)*)")]
-    private static partial Regex ConvertRegex();
 
     private sealed class InstanceDto
     {

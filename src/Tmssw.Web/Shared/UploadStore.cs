@@ -13,7 +13,8 @@ public sealed record Upload(Guid Id, string OwnerUserId, string FileName, string
 /// </summary>
 public sealed class UploadStore(TimeProvider clock)
 {
-    public const int MaxBytes = 20 * 1024 * 1024;
+    /// <summary>The reader's own bound (<see cref="Tmssw.Core.Tabular.TabularLimits"/>): a larger upload is refused before it is read.</summary>
+    public const int MaxBytes = Tmssw.Core.Tabular.TabularLimits.DefaultMaxFileBytes;
     private static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
     private readonly ConcurrentDictionary<Guid, Upload> uploads = new();
 

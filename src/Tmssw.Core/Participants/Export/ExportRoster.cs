@@ -9,6 +9,7 @@ using Tmssw.Core.Auditing;
 using Tmssw.Core.Data;
 using Tmssw.Core.Participants.Import;
 using Tmssw.Core.Reference;
+using Tmssw.Core.Tabular;
 
 namespace Tmssw.Core.Participants.Export;
 

@@ -3,6 +3,7 @@ using Tmssw.Core.Accounts;
 using Tmssw.Core.Auditing;
 using Tmssw.Core.Data;
 using Tmssw.Core.Editions;
+using Tmssw.Core.Tabular;
 
 namespace Tmssw.Core.Participants.Import;
 
@@ -22,7 +23,7 @@ internal sealed class ImportPlanner(TmsswDbContext db, SensitiveFields sensitive
     public async Task<ImportPlan> PlanAsync(UserScope scope, ImportSource source, ImportOptions options, bool track, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         progress?.Report(new ImportProgress("reading", 0, 0));
-        var table = TabularFile.Read(source.Content, source.FileName, source.Sheet);
+        var table = NominationTable.Read(source.Content, source.FileName, source.Sheet);
         var edition = await db.Editions.AsNoTracking().FirstOrDefaultAsync(e => e.Year == options.EditionYear, ct);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var reader = NominationReader.Open(table, today);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Tmssw.Core.Tabular;
 
 namespace Tmssw.Core.Participants.Import;
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Tmssw.Core.Data;
 using Tmssw.Core.Participants.Import;
+using Tmssw.Core.Tabular;
 using Tmssw.Web.Security;
 using Tmssw.Web.Shared;
 
@@ -42,7 +43,7 @@ public sealed class ImportModel(TmsswDbContext db, CurrentUser current, UploadSt
 
         if (file.Length > UploadStore.MaxBytes)
         {
-            Error = $"The file is {file.Length / 1024 / 1024} MB; at most {UploadStore.MaxBytes / 1024 / 1024} MB can be imported at once.";
+            Error = TabularFile.TooLargeMessage(file.Length);
             return Page();
         }
 

@@ -8,6 +8,7 @@ using Tmssw.Core.Data;
 using Tmssw.Core.Participants;
 using Tmssw.Core.Participants.Export;
 using Tmssw.Core.Participants.Import;
+using Tmssw.Core.Tabular;
 using Tmssw.Testing;
 
 namespace Tmssw.Core.Tests.Participants.Export;

@@ -1,6 +1,7 @@
 using System.Text;
 using Tmssw.Core.Participants.Export;
 using Tmssw.Core.Participants.Import;
+using Tmssw.Core.Tabular;
 
 namespace Tmssw.Core.Tests.Participants.Import;
 

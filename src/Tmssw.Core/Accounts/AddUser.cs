@@ -40,12 +40,12 @@ public sealed class AddUser(UserManager<AppUser> users, RoleManager<IdentityRole
 
         if (role == Roles.Nominator && country is null)
         {
-            errors.Add("A Nominator needs the country of their embassy (--country).");
+            errors.Add("A Nominator needs the country of their embassy.");
         }
 
         if (role == Roles.Host && request.CityId is null)
         {
-            errors.Add("A Host needs a city (--city).");
+            errors.Add("A Host needs a city.");
         }
 
         if (request.CityId is not null && !await db.Cities.AnyAsync(c => c.Id == request.CityId, cancellationToken))
@@ -55,12 +55,12 @@ public sealed class AddUser(UserManager<AppUser> users, RoleManager<IdentityRole
 
         if (role == Roles.Interpreter && request.GroupId is null)
         {
-            errors.Add("An Interpreter needs a group (--group).");
+            errors.Add("An Interpreter needs a group.");
         }
 
         if (role == Roles.Participant && request.ParticipantId is null)
         {
-            errors.Add("A Participant account needs the participant it belongs to (--participant).");
+            errors.Add("A Participant account needs the participant it belongs to.");
         }
 
         var editionIds = new List<int>();

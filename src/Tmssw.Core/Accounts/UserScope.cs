@@ -271,6 +271,19 @@ public sealed record UserScope(
             : await db.Groups.AsNoTracking().FirstOrDefaultAsync(x => x.Id == groupId && x.EditionId == editionId, cancellationToken);
     }
 
+    /// <summary>
+    /// Importing a nominations file into an edition: the edition's runners, and a Nominator who has a
+    /// country (each row is then held to it by <see cref="MayNominate"/>).
+    /// </summary>
+    public bool MayImportInto(int editionId) => RunsEdition(editionId) || (IsNominator && Country is not null);
+
+    /// <summary>
+    /// Whether an import preview may say which participant a row matches when the match rests on a
+    /// passport number or a date of birth: only those who may see those fields. Everyone else gets
+    /// "possible duplicate: staff will review", so the preview cannot confirm a value they may not see.
+    /// </summary>
+    public bool MaySeeSensitiveMatches(int editionId) => MaySeeSensitive(editionId);
+
     /// <summary>API tokens: each person manages their own; an Admin may revoke anyone's.</summary>
     public bool MayManageToken(string ownerUserId) => ownerUserId == UserId || IsAdmin;
 }

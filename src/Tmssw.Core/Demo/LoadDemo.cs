@@ -91,26 +91,37 @@ public sealed partial class LoadDemo(TmsswDbContext db, TimeProvider clock)
 
         var now = clock.GetUtcNow();
         var rows = EmbeddedCsv.Read("Tmssw.Demo.participants-2024.csv");
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
         foreach (var r in rows)
         {
-            var country = Countries.FindByCode(r["country"])
-                ?? throw new InvalidOperationException($"Demo participant {r["givenName"]} {r["familyName"]}: unknown country '{r["country"]}'.");
+            // The same rules as the form, the API and the import: a demo row that breaks one is a bug in the demo data.
+            var check = ParticipantRules.Check(
+                new ParticipantText(r["givenName"], r["familyName"], r["country"], r["gender"], r["sector"], r["agency"], r["position"],
+                    r["themes"], r["languages"], r["interpretation"], r["dietary"], r["accessibility"]),
+                today);
+            if (check.Values is not { } v || check.Warnings.Count > 0)
+            {
+                throw new InvalidOperationException($"Demo participant {r["givenName"]} {r["familyName"]}: "
+                    + string.Join(" ", check.Errors.Concat(check.Warnings).Select(e => e.Message)));
+            }
+
+            var country = Countries.FindByCode(v.Country)!;
             var p = new Participant
             {
                 EditionId = editionId,
-                GivenName = r["givenName"].Trim().Normalize(NormalizationForm.FormC),
-                FamilyName = r["familyName"].Trim().Normalize(NormalizationForm.FormC),
+                GivenName = v.GivenName,
+                FamilyName = v.FamilyName,
                 Country = country.Alpha2,
                 Region = country.WorldRegion,
-                Gender = r["gender"],
-                Sector = r["sector"],
-                Agency = r["agency"],
-                Position = r["position"],
-                Themes = SplitList(r["themes"]),
-                Languages = SplitList(r["languages"]),
-                InterpretationLanguage = NullIfEmpty(r["interpretation"]),
-                DietaryNeeds = NullIfEmpty(r["dietary"]),
-                AccessibilityNeeds = NullIfEmpty(r["accessibility"]),
+                Gender = v.Gender,
+                Sector = v.Sector ?? "",
+                Agency = v.Agency ?? "",
+                Position = v.Position ?? "",
+                Themes = v.Themes?.ToList() ?? [],
+                Languages = v.Languages?.ToList() ?? [],
+                InterpretationLanguage = v.InterpretationLanguage is null or "en" ? null : v.InterpretationLanguage,
+                DietaryNeeds = v.DietaryNeeds,
+                AccessibilityNeeds = v.AccessibilityNeeds,
                 IsSynthetic = true,
                 CreatedAt = now,
                 UpdatedAt = now,

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net.Mail;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Tmssw.Core.Accounts;
 using Tmssw.Core.Auditing;
@@ -32,6 +30,11 @@ public sealed class ParticipantInput
     public string? PersonalEmail { get; set; }
     public string? PersonalPhone { get; set; }
 
+    /// <summary>The form as text for <see cref="ParticipantRules"/>.</summary>
+    public ParticipantText ToText() => new(
+        GivenName, FamilyName, Country, Gender, Sector, Agency, Position, Themes, Languages, InterpretationLanguage,
+        DietaryNeeds, AccessibilityNeeds, PassportNumber, DateOfBirth, PersonalEmail, PersonalPhone);
+
     public static ParticipantInput From(Participant p) => new()
     {
         GivenName = p.GivenName,
@@ -52,6 +55,9 @@ public sealed class ParticipantInput
 /// <summary>The saved participant's id, or the problems keyed by the form field they belong to.</summary>
 public sealed record SaveOutcome(int? Id, IReadOnlyDictionary<string, string> Errors, bool NotFound = false)
 {
+    /// <summary>Saved, with a word to look at: a sector or theme the catalogue lacks, kept as written.</summary>
+    public IReadOnlyDictionary<string, string> Warnings { get; init; } = new Dictionary<string, string>();
+
     public bool Succeeded => Id is not null && Errors.Count == 0;
 }
 
@@ -62,9 +68,6 @@ public sealed record SaveOutcome(int? Id, IReadOnlyDictionary<string, string> Er
 /// </summary>
 public sealed class SaveParticipant(TmsswDbContext db, SensitiveFields sensitive, AuditLog audit, TimeProvider clock)
 {
-    public const int MaxName = 100;
-    public const int MaxText = 200;
-
     public async Task<SaveOutcome> RunAsync(UserScope scope, int editionId, int? participantId, ParticipantInput input, CancellationToken cancellationToken = default)
     {
         Participant? participant = null;
@@ -77,111 +80,54 @@ public sealed class SaveParticipant(TmsswDbContext db, SensitiveFields sensitive
             }
         }
 
+        // The one set of participant rules: the same as the import's and the demo loader's.
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var check = ParticipantRules.Check(input.ToText(), today);
         var errors = new Dictionary<string, string>();
-        var given = Name(input.GivenName, nameof(input.GivenName), "given name", errors);
-        var family = Name(input.FamilyName, nameof(input.FamilyName), "family name", errors);
-        var country = Countries.Resolve(input.Country);
-        if (country is null)
+        foreach (var issue in check.Errors)
         {
-            var suggestions = string.IsNullOrWhiteSpace(input.Country) ? [] : Countries.Suggest(input.Country);
-            errors[nameof(input.Country)] = string.IsNullOrWhiteSpace(input.Country)
-                ? "Enter the country (a name or ISO code)."
-                : $"'{input.Country}' is not a country we know." + (suggestions.Count > 0 ? $" Did you mean {string.Join(" or ", suggestions.Select(s => s.Name))}?" : "");
+            errors.TryAdd(FormField(issue.Field), issue.Message);
         }
-        else if (!scope.MayNominate(editionId, country.Alpha2))
+
+        var values = check.Values;
+        if (values is not null && !scope.MayNominate(editionId, values.Country))
         {
             errors[nameof(input.Country)] = $"You may nominate participants of {CountryName(scope.Country)} only.";
         }
 
-        var gender = (input.Gender ?? "").Trim().ToUpperInvariant();
-        if (gender is not ("F" or "M" or "X"))
-        {
-            errors[nameof(input.Gender)] = "Choose F, M or X.";
-        }
-
-        var sector = (input.Sector ?? "").Trim();
-        if (!Sectors.IsKnown(sector))
-        {
-            errors[nameof(input.Sector)] = $"Choose a sector: {string.Join(", ", Sectors.All.Select(s => s.Code))}.";
-        }
-
-        var agency = Text(input.Agency, nameof(input.Agency), "agency", errors, required: true);
-        var position = Text(input.Position, nameof(input.Position), "position", errors, required: true);
-        var themes = Codes(input.Themes, nameof(input.Themes), t => Themes.Resolve(t)?.Code, "theme", errors);
-        var languages = Codes(input.Languages, nameof(input.Languages), l => Reference.Languages.Resolve(l)?.Tag, "language", errors);
-        string? interpretation = null;
-        if (!string.IsNullOrWhiteSpace(input.InterpretationLanguage))
-        {
-            interpretation = Reference.Languages.Resolve(input.InterpretationLanguage)?.Tag;
-            if (interpretation is null)
-            {
-                errors[nameof(input.InterpretationLanguage)] = $"'{input.InterpretationLanguage}' is not a language we know; use a BCP 47 tag such as es or fr, or leave it empty for English.";
-            }
-        }
-
-        var dietary = Text(input.DietaryNeeds, nameof(input.DietaryNeeds), "dietary needs", errors, required: false);
-        var accessibility = Text(input.AccessibilityNeeds, nameof(input.AccessibilityNeeds), "accessibility needs", errors, required: false);
-
-        DateOnly? dob = null;
-        if (!string.IsNullOrWhiteSpace(input.DateOfBirth))
-        {
-            if (DateOnly.TryParseExact(input.DateOfBirth.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-                && d.Year >= 1900 && d <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
-            {
-                dob = d;
-            }
-            else
-            {
-                errors[nameof(input.DateOfBirth)] = "Enter the date of birth as YYYY-MM-DD, e.g. 1980-03-12.";
-            }
-        }
-
-        if (!string.IsNullOrWhiteSpace(input.PersonalEmail) && !IsEmail(input.PersonalEmail.Trim()))
-        {
-            errors[nameof(input.PersonalEmail)] = "Enter an e-mail address such as name@example.org.";
-        }
-
-        if (!string.IsNullOrWhiteSpace(input.PassportNumber) && input.PassportNumber.Trim().Length > 20)
-        {
-            errors[nameof(input.PassportNumber)] = "A passport number has at most 20 characters.";
-        }
-
-        if (!string.IsNullOrWhiteSpace(input.PersonalPhone) && input.PersonalPhone.Trim().Length > 30)
-        {
-            errors[nameof(input.PersonalPhone)] = "A phone number has at most 30 characters.";
-        }
-
-        if (errors.Count > 0)
+        if (errors.Count > 0 || values is null)
         {
             return new SaveOutcome(null, errors);
         }
 
+        var warnings = check.Warnings.GroupBy(w => FormField(w.Field)).ToDictionary(g => g.Key, g => string.Join(" ", g.Select(w => w.Message)));
         var now = clock.GetUtcNow();
         var isNew = participant is null;
         participant ??= new Participant { EditionId = editionId, CreatedAt = now };
         var before = isNew ? new Dictionary<string, string?>() : ParticipantSnapshot.Of(participant);
-        participant.GivenName = given;
-        participant.FamilyName = family;
-        participant.Country = country!.Alpha2;
+        var country = Countries.FindByCode(values.Country)!;
+        participant.GivenName = values.GivenName;
+        participant.FamilyName = values.FamilyName;
+        participant.Country = country.Alpha2;
         participant.Region = country.WorldRegion;
-        participant.Gender = gender;
-        participant.Sector = sector;
-        participant.Agency = agency ?? "";
-        participant.Position = position ?? "";
-        participant.Themes = themes;
-        participant.Languages = languages;
-        participant.InterpretationLanguage = interpretation;
-        participant.DietaryNeeds = dietary;
-        participant.AccessibilityNeeds = accessibility;
+        participant.Gender = values.Gender;
+        participant.Sector = values.Sector ?? "";
+        participant.Agency = values.Agency ?? "";
+        participant.Position = values.Position ?? "";
+        participant.Themes = values.Themes?.ToList() ?? [];
+        participant.Languages = values.Languages?.ToList() ?? [];
+        participant.InterpretationLanguage = values.InterpretationLanguage is null or "en" ? null : values.InterpretationLanguage;
+        participant.DietaryNeeds = values.DietaryNeeds;
+        participant.AccessibilityNeeds = values.AccessibilityNeeds;
         participant.UpdatedAt = now;
 
         // Sensitive values: a blank field keeps what is stored (nobody has to retype a passport).
         var stored = isNew ? SensitiveValues.None : sensitive.Read(participant);
         var next = new SensitiveValues(
-            Blank(input.PassportNumber) ? stored.PassportNumber : input.PassportNumber!.Trim(),
-            dob ?? stored.DateOfBirth,
-            Blank(input.PersonalEmail) ? stored.PersonalEmail : input.PersonalEmail!.Trim(),
-            Blank(input.PersonalPhone) ? stored.PersonalPhone : input.PersonalPhone!.Trim());
+            values.PassportNumber ?? stored.PassportNumber,
+            values.DateOfBirth ?? stored.DateOfBirth,
+            values.PersonalEmail ?? stored.PersonalEmail,
+            values.PersonalPhone ?? stored.PersonalPhone);
         if (next != stored)
         {
             sensitive.Write(participant, next);
@@ -200,76 +146,30 @@ public sealed class SaveParticipant(TmsswDbContext db, SensitiveFields sensitive
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return new SaveOutcome(participant.Id, new Dictionary<string, string>());
+        return new SaveOutcome(participant.Id, new Dictionary<string, string>()) { Warnings = warnings };
     }
 
-    private static bool Blank(string? s) => string.IsNullOrWhiteSpace(s);
 
     private static string CountryName(string? code) => Countries.FindByCode(code)?.Name ?? code ?? "your country";
 
-    private static string Name(string? value, string field, string label, Dictionary<string, string> errors)
+    /// <summary>The form's field a rule speaks of.</summary>
+    private static string FormField(ParticipantField field) => field switch
     {
-        var v = (value ?? "").Trim().Normalize(NormalizationForm.FormC);
-        if (v.Length == 0)
-        {
-            errors[field] = $"Enter the {label}.";
-        }
-        else if (v.Length > MaxName)
-        {
-            errors[field] = $"The {label} has {v.Length} characters; at most {MaxName} fit.";
-        }
-
-        return v;
-    }
-
-    private static string? Text(string? value, string field, string label, Dictionary<string, string> errors, bool required)
-    {
-        var v = (value ?? "").Trim().Normalize(NormalizationForm.FormC);
-        if (v.Length == 0)
-        {
-            if (required)
-            {
-                errors[field] = $"Enter the {label}.";
-            }
-
-            return null;
-        }
-
-        if (v.Length > MaxText)
-        {
-            errors[field] = $"The {label} has {v.Length} characters; at most {MaxText} fit.";
-        }
-
-        return v;
-    }
-
-    private static List<string> Codes(string? value, string field, Func<string, string?> resolve, string label, Dictionary<string, string> errors)
-    {
-        var codes = new List<string>();
-        var unknown = new List<string>();
-        foreach (var part in (value ?? "").Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            if (resolve(part) is { } code)
-            {
-                if (!codes.Contains(code))
-                {
-                    codes.Add(code);
-                }
-            }
-            else
-            {
-                unknown.Add(part);
-            }
-        }
-
-        if (unknown.Count > 0)
-        {
-            errors[field] = $"Unknown {label}{(unknown.Count > 1 ? "s" : "")}: {string.Join(", ", unknown)}.";
-        }
-
-        return codes;
-    }
-
-    internal static bool IsEmail(string value) =>
-        value.Length <= 254 && MailAddress.TryCreate(value, out var address) && address.Address == value && value.Contains('.', StringComparison.Ordinal);
+        ParticipantField.GivenName => nameof(ParticipantInput.GivenName),
+        ParticipantField.FamilyName => nameof(ParticipantInput.FamilyName),
+        ParticipantField.Country => nameof(ParticipantInput.Country),
+        ParticipantField.Gender => nameof(ParticipantInput.Gender),
+        ParticipantField.Sector => nameof(ParticipantInput.Sector),
+        ParticipantField.Agency => nameof(ParticipantInput.Agency),
+        ParticipantField.Position => nameof(ParticipantInput.Position),
+        ParticipantField.Themes => nameof(ParticipantInput.Themes),
+        ParticipantField.Languages => nameof(ParticipantInput.Languages),
+        ParticipantField.InterpretationLanguage => nameof(ParticipantInput.InterpretationLanguage),
+        ParticipantField.DietaryNeeds => nameof(ParticipantInput.DietaryNeeds),
+        ParticipantField.AccessibilityNeeds => nameof(ParticipantInput.AccessibilityNeeds),
+        ParticipantField.PassportNumber => nameof(ParticipantInput.PassportNumber),
+        ParticipantField.DateOfBirth => nameof(ParticipantInput.DateOfBirth),
+        ParticipantField.PersonalEmail => nameof(ParticipantInput.PersonalEmail),
+        _ => nameof(ParticipantInput.PersonalPhone),
+    };
 }

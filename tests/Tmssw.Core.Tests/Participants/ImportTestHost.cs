@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Tmssw.Core.Accounts;
 using Tmssw.Core.Data;
@@ -14,15 +15,35 @@ internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
     public override DateTimeOffset GetUtcNow() => now;
 }
 
-/// <summary>Throws after the given number of applied rows: a failure half way through a commit.</summary>
-internal sealed class FailAfter(int rows) : IImportFailureInjector
+/// <summary>
+/// A failure half way through a commit, injected through the test's own service registration (an
+/// EF Core interceptor on the test's context, nothing in production code): counts the participants
+/// each save adds and throws once that many have been written inside the import's transaction.
+/// </summary>
+internal sealed class FailAfter(int rows) : SaveChangesInterceptor
 {
-    public void AfterRow(int rowsApplied)
+    private int pending;
+    private int saved;
+
+    /// <summary>Counts from now on (the host's own seeding does not count).</summary>
+    public void Arm() => saved = 0;
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        if (rowsApplied == rows)
+        pending = eventData.Context!.ChangeTracker.Entries<Participant>().Count(e => e.State == EntityState.Added);
+        return ValueTask.FromResult(result);
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        saved += pending;
+        pending = 0;
+        if (saved >= rows)
         {
             throw new InvalidOperationException($"Injected failure after {rows} rows.");
         }
+
+        return ValueTask.FromResult(result);
     }
 }
 
@@ -50,14 +71,15 @@ internal sealed class ImportTestHost : IAsyncDisposable
 
     public int IvanId { get; private set; }
 
-    public static async Task<ImportTestHost> CreateAsync(Provider provider, IImportFailureInjector? failure = null, bool seed = true)
+    public static async Task<ImportTestHost> CreateAsync(Provider provider, FailAfter? failure = null, bool seed = true)
     {
         var database = await TestDatabase.CreateAsync(provider);
         var collection = new ServiceCollection().AddTmsswCore(database.Setting);
         collection.AddSingleton<TimeProvider>(new FixedClock(Now));
         if (failure is not null)
         {
-            collection.AddSingleton(failure);
+            collection.ConfigureDbContext<SqliteTmsswDbContext>(o => o.AddInterceptors(failure));
+            collection.ConfigureDbContext<PostgresTmsswDbContext>(o => o.AddInterceptors(failure));
         }
 
         var host = new ImportTestHost(database, collection.BuildServiceProvider());
@@ -89,6 +111,7 @@ internal sealed class ImportTestHost : IAsyncDisposable
             (host.AnaId, host.IvanId) = (ana.Id, ivan.Id);
         }
 
+        failure?.Arm();
         return host;
     }
 

@@ -47,6 +47,21 @@ internal static class UserCommand
                     await console.Error.WriteLineAsync($"error: {e}");
                 }
 
+                // The CLI words its own hints (Core names no option): which option carries the scope the role needs.
+                var roleName = parse.GetValue(role) ?? "";
+                var hint = roleName.ToUpperInvariant() switch
+                {
+                    "NOMINATOR" when parse.GetValue(country) is null => "give the country with --country",
+                    "HOST" when parse.GetValue(city) is null => "give the city with --city",
+                    "INTERPRETER" when parse.GetValue(group) is null => "give the group with --group",
+                    "PARTICIPANT" when parse.GetValue(participant) is null => "give the participant's id with --participant",
+                    _ => null,
+                };
+                if (hint is not null)
+                {
+                    await console.Error.WriteLineAsync($"hint: {hint}.");
+                }
+
                 return 1;
             }
 

@@ -113,7 +113,18 @@ public sealed record ImportPreviewRow(
     IReadOnlyList<ImportIssue> Errors,
     NominationValues? Values,
     DuplicateMatch? Duplicate,
-    string? Note);
+    string? Note)
+{
+    /// <summary>Words kept as written (a sector or theme the catalogue lacks): the row is added; staff look at it later.</summary>
+    public IReadOnlyList<ImportIssue> Warnings { get; init; } = [];
+
+    /// <summary>
+    /// The row may be a participant already in the edition, found through a passport number or a date
+    /// of birth the caller may not see: shown only as "possible duplicate: staff will review", with no
+    /// record and no values (<see cref="Duplicate"/> is null). The row is left out.
+    /// </summary>
+    public bool PossibleDuplicate { get; init; }
+}
 
 /// <summary>
 /// The whole preview: the file's columns as matched, warnings (unknown columns), file-level errors
@@ -142,12 +153,3 @@ public sealed record ImportResult(ImportPreview Preview, IReadOnlyList<int> Adde
 
 /// <summary>Progress for long files: a phase ("reading", "checking", "saving") and rows done out of total.</summary>
 public sealed record ImportProgress(string Phase, int Done, int Total);
-
-/// <summary>
-/// A test hook: called inside the commit's transaction after each row is applied (and after each
-/// batch is saved). Throwing from it aborts the import and nothing is kept.
-/// </summary>
-public interface IImportFailureInjector
-{
-    void AfterRow(int rowsApplied);
-}

@@ -10,7 +10,13 @@ namespace Tmssw.Core.Participants.Import;
 /// <summary>A row's plan: the preview row, plus the tracked participant it updates.</summary>
 internal sealed record PlannedRow(ImportPreviewRow Preview, Participant? Target, SensitiveValues? TargetSensitive);
 
-internal sealed record ImportPlan(ImportPreview Preview, Edition? Edition, IReadOnlyList<PlannedRow> Rows);
+/// <summary>A row that matched a participant through a sensitive field (passport number or date of birth).</summary>
+internal sealed record SensitiveMatch(int Line, int ParticipantId, string Through, bool Hidden);
+
+internal sealed record ImportPlan(ImportPreview Preview, Edition? Edition, IReadOnlyList<PlannedRow> Rows)
+{
+    public IReadOnlyList<SensitiveMatch> SensitiveMatches { get; init; } = [];
+}
 
 /// <summary>
 /// Reads the file, loads the edition's participants once (those the caller may see), decrypts their
@@ -32,7 +38,7 @@ internal sealed class ImportPlanner(TmsswDbContext db, SensitiveFields sensitive
         {
             fileErrors.Insert(0, new ImportIssue(table.Header.Line, null, "", $"There is no edition {options.EditionYear}: create it first, or name another year."));
         }
-        else if (!scope.RunsEdition(edition.Id) && !(scope.IsNominator && scope.Country is not null))
+        else if (!scope.MayImportInto(edition.Id))
         {
             fileErrors.Insert(0, new ImportIssue(table.Header.Line, null, "", $"You may not nominate participants to the {edition.Year} edition: Admins, the edition's Staff and Nominators may."));
         }
@@ -52,6 +58,8 @@ internal sealed class ImportPlanner(TmsswDbContext db, SensitiveFields sensitive
             .ToDictionary(g => g.Key, g => g.First());
         var byName = existing.ToLookup(e => e.NameKey + "|" + e.Participant.Country);
         var mayReveal = scope.MaySeeSensitive(edition!.Id);
+        var mayMatch = scope.MaySeeSensitiveMatches(edition.Id);
+        var sensitiveMatches = new List<SensitiveMatch>();
 
         var rows = new List<PlannedRow>();
         var filePassports = new Dictionary<string, ReadRow>();
@@ -109,22 +117,49 @@ internal sealed class ImportPlanner(TmsswDbContext db, SensitiveFields sensitive
 
             if (errors.Count > 0 || r.Values is null)
             {
-                rows.Add(new PlannedRow(new ImportPreviewRow(r.Line, r.Cell, ImportAction.Invalid, errors, r.Values, null, null), null, null));
+                rows.Add(new PlannedRow(new ImportPreviewRow(r.Line, r.Cell, ImportAction.Invalid, errors, r.Values, null, null) { Warnings = r.Warnings }, null, null));
                 continue;
             }
 
             var values = r.Values;
+            var candidates = byName[r.NameKey + "|" + values.Country];
             var (match, kind) = r.PassportKey is not null && byPassport.TryGetValue(r.PassportKey, out var byPass)
                 ? (byPass, DuplicateKind.Passport)
-                : (byName[r.NameKey + "|" + values.Country].FirstOrDefault(e =>
+                : (candidates.FirstOrDefault(e =>
                         (e.Clear.DateOfBirth is null || values.DateOfBirth is null || e.Clear.DateOfBirth == values.DateOfBirth)
                         && (e.Clear.PassportNumber is null || r.PassportKey is null || ImportValues.PassportKey(e.Clear.PassportNumber) == r.PassportKey)),
                     DuplicateKind.NameDateOfBirthCountry);
+
+            // No oracle: for a caller who may not see passports and dates of birth, any match that
+            // rests on one of them, and any same-name participant whose date of birth or passport was
+            // compared (equal or not), is only a possible duplicate, so the answer cannot confirm a value.
+            var compared = kind == DuplicateKind.Passport ? match
+                : match is not null && match.Clear.DateOfBirth is not null && values.DateOfBirth is not null ? match
+                : mayMatch ? null
+                : candidates.FirstOrDefault(e => (e.Clear.DateOfBirth is not null && values.DateOfBirth is not null)
+                    || (e.Clear.PassportNumber is not null && r.PassportKey is not null));
+            if (compared is not null)
+            {
+                var through = kind == DuplicateKind.Passport && match is not null ? "passport number"
+                    : compared.Clear.DateOfBirth is not null && values.DateOfBirth is not null ? "date of birth"
+                    : "passport number";
+                sensitiveMatches.Add(new SensitiveMatch(r.Line, compared.Participant.Id, through, Hidden: !mayMatch));
+            }
+
             var choice = options.Choices?.GetValueOrDefault(r.Line);
+            if (compared is not null && !mayMatch)
+            {
+                rows.Add(new PlannedRow(
+                    new ImportPreviewRow(r.Line, r.Cell, ImportAction.Skip, errors, values, null, "Possible duplicate: staff will review.") { Warnings = r.Warnings, PossibleDuplicate = true },
+                    null,
+                    null));
+                continue;
+            }
+
             if (match is null)
             {
                 var action = choice == ImportAction.Skip ? ImportAction.Skip : ImportAction.Add;
-                rows.Add(new PlannedRow(new ImportPreviewRow(r.Line, r.Cell, action, errors, values, null, action == ImportAction.Skip ? "Left out by choice." : null), null, null));
+                rows.Add(new PlannedRow(new ImportPreviewRow(r.Line, r.Cell, action, errors, values, null, action == ImportAction.Skip ? "Left out by choice." : null) { Warnings = r.Warnings }, null, null));
                 continue;
             }
 
@@ -136,7 +171,7 @@ internal sealed class ImportPlanner(TmsswDbContext db, SensitiveFields sensitive
             {
                 errors.Add(new ImportIssue(r.Line, r.Cell, reader.ColumnTitle(NominationField.GivenName),
                     $"Line {otherLine} already matches {p.FullName} (#{p.Id}); two rows cannot update the same participant."));
-                rows.Add(new PlannedRow(new ImportPreviewRow(r.Line, r.Cell, ImportAction.Invalid, errors, values, duplicate, null), null, null));
+                rows.Add(new PlannedRow(new ImportPreviewRow(r.Line, r.Cell, ImportAction.Invalid, errors, values, duplicate, null) { Warnings = r.Warnings }, null, null));
                 continue;
             }
 
@@ -159,7 +194,7 @@ internal sealed class ImportPlanner(TmsswDbContext db, SensitiveFields sensitive
                 errors.Add(new ImportIssue(r.Line, r.Cell, reader.ColumnTitle(NominationField.GivenName), refused!));
             }
 
-            rows.Add(new PlannedRow(new ImportPreviewRow(r.Line, r.Cell, finalAction, errors, values, duplicate, note), p, match.Clear));
+            rows.Add(new PlannedRow(new ImportPreviewRow(r.Line, r.Cell, finalAction, errors, values, duplicate, note) { Warnings = r.Warnings }, p, match.Clear));
             if (++done % 500 == 0)
             {
                 progress?.Report(new ImportProgress("checking", done, read.Count));
@@ -167,7 +202,28 @@ internal sealed class ImportPlanner(TmsswDbContext db, SensitiveFields sensitive
         }
 
         progress?.Report(new ImportProgress("checking", read.Count, read.Count));
-        return new ImportPlan(Preview(edition, options, source, table, reader, rows.Select(r => r.Preview).ToList()), edition, rows);
+        return new ImportPlan(Preview(edition, options, source, table, reader, rows.Select(r => r.Preview).ToList()), edition, rows) { SensitiveMatches = sensitiveMatches };
+    }
+
+    /// <summary>
+    /// Every preview or commit that matched a row through a passport number or a date of birth leaves
+    /// an audit entry: who, which file, which lines matched which participants, and through what.
+    /// </summary>
+    public static void RecordSensitiveMatches(AuditLog audit, Actor actor, ImportPlan plan, string fileName, string stage)
+    {
+        if (plan.SensitiveMatches.Count == 0 || plan.Edition is null)
+        {
+            return;
+        }
+
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        audit.Record(actor, "ImportMatchedSensitive", "Edition", plan.Edition.Year.ToString(invariant),
+        [
+            new FieldChange("File", null, fileName),
+            new FieldChange("Stage", null, stage),
+            new FieldChange("Matches", null, string.Join("; ", plan.SensitiveMatches.Select(m =>
+                $"line {m.Line.ToString(invariant)} → #{m.ParticipantId.ToString(invariant)} through {m.Through}{(m.Hidden ? " (shown as a possible duplicate)" : "")}"))),
+        ]);
     }
 
     private static ImportPreview Preview(Edition? edition, ImportOptions options, ImportSource source, RawTable table, NominationReader reader, IReadOnlyList<ImportPreviewRow> rows) =>

@@ -8,7 +8,9 @@ namespace Tmssw.Core.Participants.Import;
 /// The import report as JSON, the same for <c>tmssw import nominations --json</c> and the golden
 /// tests: counts (<c>rows</c>, <c>added</c>, <c>updated</c>, <c>skipped</c>, <c>invalid</c>), then
 /// <c>errors</c> and <c>warnings</c> (<c>line</c>, <c>cell</c> for XLSX, <c>column</c>,
-/// <c>message</c>) and <c>duplicates</c> (the row, the participant it matches, how, what is done).
+/// <c>message</c>; row warnings are words kept as written) and <c>duplicates</c> (the row, the
+/// participant it matches, how, what is done; only "possible duplicate" when the match rests on a
+/// field the caller may not see).
 /// In a dry run the counts say what an import would do.
 /// </summary>
 public static class ImportReport
@@ -39,20 +41,29 @@ public static class ImportReport
         json["skipped"] = preview.Count(ImportAction.Skip);
         json["invalid"] = preview.Count(ImportAction.Invalid);
         json["errors"] = new JsonArray(preview.FileErrors.Concat(preview.Rows.SelectMany(r => r.Errors)).Select(Issue).ToArray());
-        json["warnings"] = new JsonArray(preview.Warnings.Select(Issue).ToArray());
-        json["duplicates"] = new JsonArray(preview.Rows.Where(r => r.Duplicate is not null).Select(r => (JsonNode)new JsonObject
-        {
-            ["line"] = r.Line,
-            ["participantId"] = r.Duplicate!.Existing.Id,
-            ["name"] = $"{r.Duplicate.Existing.GivenName} {r.Duplicate.Existing.FamilyName}",
-            ["match"] = r.Duplicate.Kind == DuplicateKind.Passport ? "passport" : "name, date of birth and country",
-            ["action"] = r.Action.ToString().ToLowerInvariant(),
-            ["changes"] = new JsonArray(r.Duplicate.Changes.Select(c => (JsonNode)JsonValue.Create(c.Field)!).ToArray()),
-        }).ToArray());
+        json["warnings"] = new JsonArray(preview.Warnings.Concat(preview.Rows.SelectMany(r => r.Warnings)).Select(Issue).ToArray());
+        json["duplicates"] = new JsonArray(preview.Rows.Where(r => r.Duplicate is not null || r.PossibleDuplicate).Select(Duplicate).ToArray());
         return json;
     }
 
     public static string Serialize(ImportPreview preview, bool dryRun) => ToJson(preview, dryRun).ToJsonString(Options);
+
+    private static JsonNode Duplicate(ImportPreviewRow r) => r.Duplicate is { } d
+        ? new JsonObject
+        {
+            ["line"] = r.Line,
+            ["participantId"] = d.Existing.Id,
+            ["name"] = $"{d.Existing.GivenName} {d.Existing.FamilyName}",
+            ["match"] = d.Kind == DuplicateKind.Passport ? "passport" : "name, date of birth and country",
+            ["action"] = r.Action.ToString().ToLowerInvariant(),
+            ["changes"] = new JsonArray(d.Changes.Select(c => (JsonNode)JsonValue.Create(c.Field)!).ToArray()),
+        }
+        : new JsonObject
+        {
+            ["line"] = r.Line,
+            ["match"] = "possible duplicate: staff will review",
+            ["action"] = r.Action.ToString().ToLowerInvariant(),
+        };
 
     private static JsonNode Issue(ImportIssue issue)
     {

@@ -4,7 +4,11 @@ using Tmssw.Core.Tabular;
 namespace Tmssw.Core.Participants.Import;
 
 /// <summary>A data row read into values, or errors; with its keys for duplicate checks.</summary>
-internal sealed record ReadRow(int Line, string? Cell, NominationValues? Values, List<ImportIssue> Errors, string? PassportKey, string? NameKey, string? Country, DateOnly? DateOfBirth);
+internal sealed record ReadRow(int Line, string? Cell, NominationValues? Values, List<ImportIssue> Errors, string? PassportKey, string? NameKey, string? Country, DateOnly? DateOfBirth)
+{
+    /// <summary>Words kept as written (a sector or theme the catalogue lacks), for the staff to look at.</summary>
+    public List<ImportIssue> Warnings { get; init; } = [];
+}
 
 /// <summary>Maps the header to fields and reads each data row; no database.</summary>
 internal sealed class NominationReader
@@ -97,88 +101,82 @@ internal sealed class NominationReader
         }
     }
 
+    /// <summary>The file's column for each of the participant's fields.</summary>
+    private static NominationField ColumnFor(ParticipantField field) => field switch
+    {
+        ParticipantField.GivenName => NominationField.GivenName,
+        ParticipantField.FamilyName => NominationField.FamilyName,
+        ParticipantField.Country => NominationField.Country,
+        ParticipantField.Gender => NominationField.Gender,
+        ParticipantField.Sector => NominationField.Sector,
+        ParticipantField.Agency => NominationField.Agency,
+        ParticipantField.Position => NominationField.Position,
+        ParticipantField.Themes => NominationField.Themes,
+        ParticipantField.Languages => NominationField.Languages,
+        ParticipantField.InterpretationLanguage => NominationField.Interpretation,
+        ParticipantField.DietaryNeeds => NominationField.Dietary,
+        ParticipantField.AccessibilityNeeds => NominationField.Accessibility,
+        ParticipantField.PassportNumber => NominationField.Passport,
+        ParticipantField.DateOfBirth => NominationField.DateOfBirth,
+        ParticipantField.PersonalEmail => NominationField.Email,
+        _ => NominationField.Phone,
+    };
+
+    /// <summary>
+    /// One row through <see cref="ParticipantRules"/>: the same checks as the form. Never throws:
+    /// whatever a cell holds ends as a value, an error or a warning with its line, cell and column.
+    /// </summary>
     private ReadRow Read(RawRow row)
     {
-        var errors = new List<(int Column, ImportIssue Issue)>();
+        string? Text(NominationField f) => columns.TryGetValue(f, out var c) ? ImportValues.Clean(row[c]) : null;
 
-        string Text(NominationField f) => columns.TryGetValue(f, out var c) ? ImportValues.Clean(row[c]) : "";
-
-        void Fail(NominationField f, string message)
+        ImportIssue Issue(FieldIssue issue)
         {
+            var f = ColumnFor(issue.Field);
             var column = columns.TryGetValue(f, out var c) ? c : 0;
-            errors.Add((column, new ImportIssue(row.Line, table.CellRef(column, row.Line), Title(f), message)));
+            return new ImportIssue(row.Line, table.CellRef(column, row.Line), Title(f), issue.Message);
         }
 
-        T? Optional<T>(NominationField f, Func<string, (T? Value, string? Error)> parse)
-            where T : class
+        int Order(FieldIssue issue) => columns.TryGetValue(ColumnFor(issue.Field), out var c) ? c : 0;
+
+        ParticipantCheck check;
+        try
         {
-            var text = Text(f);
-            if (text.Length == 0)
-            {
-                return null;
-            }
-
-            var (value, error) = parse(text);
-            if (error is not null)
-            {
-                Fail(f, error);
-            }
-
-            return value;
+            check = ParticipantRules.Check(
+                new ParticipantText(
+                    Text(NominationField.GivenName), Text(NominationField.FamilyName), Text(NominationField.Country), Text(NominationField.Gender),
+                    Text(NominationField.Sector), Text(NominationField.Agency), Text(NominationField.Position), Text(NominationField.Themes),
+                    Text(NominationField.Languages), Text(NominationField.Interpretation), Text(NominationField.Dietary), Text(NominationField.Accessibility),
+                    Text(NominationField.Passport), Text(NominationField.DateOfBirth), Text(NominationField.Email), Text(NominationField.Phone)),
+                today);
         }
-
-        T? Required<T>(NominationField f, string what, Func<string, (T? Value, string? Error)> parse)
-            where T : class
+        catch (Exception e) when (e is ArgumentException or FormatException or OverflowException or InvalidOperationException)
         {
-            if (Text(f).Length == 0)
-            {
-                Fail(f, $"The {what} is missing; it is required.");
-                return null;
-            }
-
-            return Optional(f, parse);
+            // The rules are written not to throw; should one still do, the row is an error, not the import.
+            check = new ParticipantCheck(null, [new FieldIssue(ParticipantField.GivenName, $"This row could not be checked ({e.GetType().Name}); check its cells.")], []);
         }
 
-        var given = Required(NominationField.GivenName, "given name", t => ImportValues.Name(t, "given name"));
-        var family = Required(NominationField.FamilyName, "family name", t => ImportValues.Name(t, "family name"));
-        var country = Required(NominationField.Country, "country", ImportValues.Country);
-        var gender = Required(NominationField.Gender, "gender", ImportValues.Gender);
-        var sector = Optional(NominationField.Sector, ImportValues.Sector);
-        var agency = Optional(NominationField.Agency, t => ImportValues.FreeText(t, "agency", ImportValues.MaxTextLength));
-        var position = Optional(NominationField.Position, t => ImportValues.FreeText(t, "position", ImportValues.MaxTextLength));
-        var themes = Optional(NominationField.Themes, ImportValues.Themes);
-        var languages = Optional(NominationField.Languages, ImportValues.Languages);
-        var interpretation = Optional(NominationField.Interpretation, ImportValues.Interpretation);
-        var dietary = Optional(NominationField.Dietary, t => ImportValues.FreeText(t, "dietary needs", ImportValues.MaxNeedsLength));
-        var accessibility = Optional(NominationField.Accessibility, t => ImportValues.FreeText(t, "accessibility needs", ImportValues.MaxNeedsLength));
-        var passport = Optional(NominationField.Passport, ImportValues.Passport);
-        var email = Optional(NominationField.Email, ImportValues.Email);
-        var phone = Optional(NominationField.Phone, ImportValues.Phone);
-        DateOnly? dob = null;
-        if (Text(NominationField.DateOfBirth) is { Length: > 0 } dobText)
-        {
-            var (value, error) = ImportValues.DateOfBirth(dobText, today);
-            if (error is not null)
-            {
-                Fail(NominationField.DateOfBirth, error);
-            }
-
-            dob = value;
-        }
-
-        var values = errors.Count == 0
-            ? new NominationValues(given!, family!, country!, gender!, sector, agency, position, themes, languages, interpretation, dietary, accessibility, passport, dob, email, phone)
-            : null;
+        var v = check.Values;
+        var given = v?.GivenName ?? NameOf(Text(NominationField.GivenName), "given name");
+        var family = v?.FamilyName ?? NameOf(Text(NominationField.FamilyName), "family name");
+        var country = v?.Country ?? (Text(NominationField.Country) is { Length: > 0 } ct ? ParticipantRules.Country(ct).Alpha2 : null);
+        var dob = v?.DateOfBirth ?? (Text(NominationField.DateOfBirth) is { Length: > 0 } dt ? ParticipantRules.DateOfBirth(dt, today).Value : null);
+        var passport = v?.PassportNumber ?? (Text(NominationField.Passport) is { Length: > 0 } pt ? ParticipantRules.Passport(pt).Value : null);
         return new ReadRow(
             row.Line,
             table.IsXlsx ? "A" + row.Line.ToString(CultureInfo.InvariantCulture) : null,
-            values,
-            errors.OrderBy(e => e.Column).Select(e => e.Issue).ToList(),
+            v,
+            check.Errors.OrderBy(Order).Select(Issue).ToList(),
             passport is null ? null : ImportValues.PassportKey(passport),
             given is not null && family is not null ? ImportValues.NameKey(given, family) : null,
             country,
-            dob);
+            dob)
+        {
+            Warnings = check.Warnings.OrderBy(Order).Select(Issue).ToList(),
+        };
     }
+
+    private static string? NameOf(string? text, string what) => text is { Length: > 0 } ? ParticipantRules.Name(text, what).Value : null;
 
     public string ColumnTitle(NominationField field) => Title(field);
 

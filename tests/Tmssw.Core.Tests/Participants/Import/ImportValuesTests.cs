@@ -65,7 +65,7 @@ public sealed class ImportValuesTests
     {
         Assert.Contains("did you mean Côte d'Ivoire", ImportValues.Country("Cote d Ivoir").Error);
         Assert.Contains("did you mean Spanish", ImportValues.Languages("English; Spanih").Error);
-        Assert.Contains("did you mean Corruption", ImportValues.Themes("corruptoin").Error);
+        Assert.Contains("Did you mean Corruption", ImportValues.Themes("corruptoin").Warning);
     }
 
     [Fact]

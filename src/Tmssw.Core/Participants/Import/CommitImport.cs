@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Tmssw.Core.Accounts;
 using Tmssw.Core.Auditing;
@@ -6,27 +7,19 @@ using Tmssw.Core.Data;
 namespace Tmssw.Core.Participants.Import;
 
 /// <summary>
-/// What importing a nominations file would do, row by row, without changing anything: Added,
-/// Updated, Skipped or Invalid, with errors and the participant a duplicate row matches.
-/// Throws <see cref="UnreadableFileException"/> when the file cannot be read at all.
-/// </summary>
-public sealed class PreviewImport(TmsswDbContext db, SensitiveFields sensitive, TimeProvider clock)
-{
-    public async Task<ImportPreview> RunAsync(UserScope scope, ImportSource source, ImportOptions options, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
-    {
-        var plan = await new ImportPlanner(db, sensitive, clock).PlanAsync(scope, source, options, track: false, progress, cancellationToken);
-        return plan.Preview;
-    }
-}
-
-/// <summary>
 /// Imports a nominations file: plans it again against the database as it is now (the same rules
 /// and options as the preview), then adds and updates the rows whose action is Add or Update in one
 /// transaction, with a "Nominated" history step for each new participant and an audit entry per
 /// participant (field by field). Invalid and skipped rows are left out. A failure anywhere rolls
 /// everything back. Throws <see cref="UnreadableFileException"/> when the file cannot be read.
 /// </summary>
-public sealed class CommitImport(TmsswDbContext db, SensitiveFields sensitive, AuditLog audit, TimeProvider clock, IImportFailureInjector? failureInjector = null)
+/// <remarks>
+/// Speed (bench/Tmssw.Bench.Import): the existing participants are loaded and decrypted once by the
+/// planner; the new rows' sensitive fields are encrypted in parallel; rows are saved in batches of
+/// <see cref="ImportOptions.BatchSize"/> with change detection off, and each batch's audit entries
+/// (which need the new ids) ride along with the next batch's save.
+/// </remarks>
+public sealed class CommitImport(TmsswDbContext db, SensitiveFields sensitive, AuditLog audit, TimeProvider clock)
 {
     public async Task<ImportResult> RunAsync(UserScope scope, ImportSource source, ImportOptions options, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -36,37 +29,55 @@ public sealed class CommitImport(TmsswDbContext db, SensitiveFields sensitive, A
         // The first encryption may create the Data Protection key, which is saved through another
         // connection; on SQLite that would wait for this import's write lock. Make sure it exists first.
         sensitive.Write(new Participant(), new SensitiveValues("key check", null, null, null));
+        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
             var plan = await new ImportPlanner(db, sensitive, clock).PlanAsync(scope, source, options, track: true, progress, cancellationToken);
+            ImportPlanner.RecordSensitiveMatches(audit, actor, plan, source.FileName, "commit");
             if (plan.Preview.Rejected)
             {
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
                 db.ChangeTracker.Clear();
                 return new ImportResult(plan.Preview, [], []);
             }
 
             var toApply = plan.Rows.Where(r => r.Preview.Action is ImportAction.Add or ImportAction.Update).ToList();
             var keep = new HashSet<object>(toApply.Where(r => r.Target is not null).Select(r => (object)r.Target!), ReferenceEqualityComparer.Instance);
-            var added = new List<Participant>();
+
+            // Encrypting is the costliest part of a new row and needs nothing else: do it on every core first.
+            var adds = toApply.Where(r => r.Preview.Action == ImportAction.Add).ToList();
+            var fresh = new Participant[adds.Count];
+            Parallel.For(0, adds.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+            {
+                var values = adds[i].Preview.Values!;
+                var p = new Participant { EditionId = plan.Edition!.Id, CreatedAt = now, UpdatedAt = now, Status = NominationStatus.Nominated };
+                ParticipantUpdate.Apply(p, values);
+                sensitive.Write(p, ParticipantUpdate.Merge(SensitiveValues.None, values));
+                fresh[i] = p;
+            });
+
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            var added = new List<Participant>(adds.Count);
             var pendingAudit = new List<Participant>();
             var updated = new List<int>();
             var applied = 0;
+            var nextFresh = 0;
             var batch = Math.Max(1, options.BatchSize);
+            var reason = $"Imported from {source.FileName}";
             foreach (var row in toApply)
             {
                 var values = row.Preview.Values!;
                 if (row.Preview.Action == ImportAction.Add)
                 {
-                    var p = new Participant { EditionId = plan.Edition!.Id, CreatedAt = now, UpdatedAt = now, Status = NominationStatus.Nominated };
-                    ParticipantUpdate.Apply(p, values);
-                    sensitive.Write(p, ParticipantUpdate.Merge(SensitiveValues.None, values));
+                    var p = fresh[nextFresh++];
                     p.History.Add(new StatusChange
                     {
                         From = NominationStatus.Nominated,
                         To = NominationStatus.Nominated,
                         ChangedBy = actor.Name,
-                        Reason = $"Imported from {source.FileName}",
+                        Reason = reason,
                         ChangedAt = now,
                     });
                     db.Participants.Add(p);
@@ -80,7 +91,8 @@ public sealed class CommitImport(TmsswDbContext db, SensitiveFields sensitive, A
                     ParticipantUpdate.Apply(p, values);
                     WriteChangedSensitive(p, row.TargetSensitive!, ParticipantUpdate.Merge(row.TargetSensitive!, values));
                     p.UpdatedAt = now;
-                    audit.Record(actor, "Updated", nameof(Participant), p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), AuditLog.Diff(before, ParticipantSnapshot.Of(p)));
+                    db.Entry(p).DetectChanges();
+                    audit.Record(actor, "Updated", nameof(Participant), p.Id.ToString(CultureInfo.InvariantCulture), AuditLog.Diff(before, ParticipantSnapshot.Of(p)));
                     updated.Add(p.Id);
                 }
 
@@ -90,16 +102,14 @@ public sealed class CommitImport(TmsswDbContext db, SensitiveFields sensitive, A
                     await SaveBatchAsync(actor, pendingAudit, keep, cancellationToken);
                     progress?.Report(new ImportProgress("saving", applied, toApply.Count));
                 }
-
-                failureInjector?.AfterRow(applied);
             }
 
             await SaveBatchAsync(actor, pendingAudit, keep, cancellationToken);
-            audit.Record(actor, "Imported", "Edition", plan.Edition!.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            audit.Record(actor, "Imported", "Edition", plan.Edition!.Year.ToString(CultureInfo.InvariantCulture),
             [
                 new FieldChange("File", null, source.FileName),
-                new FieldChange("Added", null, added.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                new FieldChange("Updated", null, updated.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                new FieldChange("Added", null, added.Count.ToString(CultureInfo.InvariantCulture)),
+                new FieldChange("Updated", null, updated.Count.ToString(CultureInfo.InvariantCulture)),
             ]);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -114,31 +124,33 @@ public sealed class CommitImport(TmsswDbContext db, SensitiveFields sensitive, A
             db.ChangeTracker.Clear();
             throw;
         }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
     }
 
-    /// <summary>Saves the batch, then writes the audit entries of the participants it added (their ids are known now).</summary>
+    /// <summary>
+    /// Saves the batch (with the audit entries of the batch before it), then adds the audit entries
+    /// of the participants it added, whose ids are known now; they are saved with the next batch.
+    /// </summary>
     private async Task SaveBatchAsync(Actor actor, List<Participant> pendingAudit, HashSet<object> keep, CancellationToken ct)
     {
         await db.SaveChangesAsync(ct);
-        if (pendingAudit.Count == 0)
+
+        // What is saved need not be tracked any more: keeps each later save short.
+        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Unchanged && !keep.Contains(e.Entity)).ToList())
         {
-            return;
+            entry.State = EntityState.Detached;
         }
 
         var empty = new Dictionary<string, string?>();
         foreach (var p in pendingAudit)
         {
-            audit.Record(actor, "Created", nameof(Participant), p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), AuditLog.Diff(empty, ParticipantSnapshot.Of(p)));
+            audit.Record(actor, "Created", nameof(Participant), p.Id.ToString(CultureInfo.InvariantCulture), AuditLog.Diff(empty, ParticipantSnapshot.Of(p)));
         }
 
         pendingAudit.Clear();
-        await db.SaveChangesAsync(ct);
-
-        // What is saved need not be tracked any more: keeps each later save's change detection short.
-        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Unchanged && !keep.Contains(e.Entity)).ToList())
-        {
-            entry.State = EntityState.Detached;
-        }
     }
 
     /// <summary>Encrypts again only the sensitive fields whose clear value changes; the others keep their ciphertext.</summary>

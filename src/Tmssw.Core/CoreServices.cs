@@ -59,6 +59,13 @@ public static class CoreServices
         services.AddScoped<Hosts.SaveMeetingOffer>();
         services.AddScoped<Hosts.ListCityOffers>();
         services.AddScoped<Scheduling.SaveBusyItem>();
+        services.AddScoped<Itineraries.GetItinerary>();
+        services.AddScoped<Itineraries.ManageFeedToken>();
+        services.AddScoped<Itineraries.GetCalendar>();
+        services.AddScoped<Itineraries.GetProgramOverview>();
+        services.AddScoped<Itineraries.SaveProgramItem>();
+        services.AddScoped<Itineraries.SaveTravelLeg>();
+        services.AddScoped<Itineraries.SaveLodging>();
 
         // Keys in the database: every app instance and the CLI decrypt what the others encrypted.
         services.AddDataProtection().SetApplicationName("tmssw").PersistKeysToDbContext<TmsswDbContext>();

@@ -53,6 +53,8 @@ public static class CoreServices
         services.AddScoped<Hosts.SaveMeetingOffer>();
         services.AddScoped<Hosts.ListCityOffers>();
         services.AddScoped<Scheduling.SaveBusyItem>();
+        services.AddScoped<Itineraries.GetItinerary>();
+        services.AddScoped<Itineraries.ManageFeedToken>();
 
         // Keys in the database: every app instance and the CLI decrypt what the others encrypted.
         services.AddDataProtection().SetApplicationName("tmssw").PersistKeysToDbContext<TmsswDbContext>();

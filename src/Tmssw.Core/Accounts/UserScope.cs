@@ -271,6 +271,43 @@ public sealed record UserScope(
             : await db.Groups.AsNoTracking().FirstOrDefaultAsync(x => x.Id == groupId && x.EditionId == editionId, cancellationToken);
     }
 
+    /// <summary>A participant's itinerary (and feed): the participant themself and the edition's runners.</summary>
+    public bool MaySeeItineraryOf(int editionId, int participantId) =>
+        RunsEdition(editionId) || (IsParticipant && ParticipantId == participantId);
+
+    /// <summary>
+    /// A group's itinerary: the edition's runners, the group's Interpreter, its Participants (with
+    /// their fellow members' names and countries only), and the Host of its city, who sees only
+    /// the part in that city (<see cref="SeesGroupOnlyInCity"/>).
+    /// </summary>
+    public async Task<bool> MaySeeGroupItineraryAsync(TmsswDbContext db, int editionId, Group group, CancellationToken cancellationToken)
+    {
+        if (RunsEdition(editionId) || SeesGroupOnlyInCity(editionId, group) || (IsInterpreter && GroupId == group.Id))
+        {
+            return true;
+        }
+
+        return IsParticipant && (await GroupOfAsync(db, editionId, cancellationToken))?.Id == group.Id;
+    }
+
+    /// <summary>A Host sees the group of its city while it is there, not the rest of the three weeks.</summary>
+    public bool SeesGroupOnlyInCity(int editionId, Group group) =>
+        !RunsEdition(editionId) && !(IsInterpreter && GroupId == group.Id) && IsHost && CityId == group.CityId;
+
+    /// <summary>An interpreter's itinerary (their group's): the edition's runners and that group's Interpreter.</summary>
+    public bool MaySeeInterpreterItinerary(int editionId, int groupId) =>
+        RunsEdition(editionId) || (IsInterpreter && GroupId == groupId);
+
+    /// <summary>A host organization's itinerary (the group in its city): the edition's runners and Hosts of that city.</summary>
+    public bool MaySeeHostItinerary(int editionId, string hostCityId) =>
+        RunsEdition(editionId) || (IsHost && CityId == hostCityId);
+
+    /// <summary>The whole edition's program in one itinerary or feed: its runners only.</summary>
+    public bool MaySeeEditionItinerary(int editionId) => RunsEdition(editionId);
+
+    /// <summary>Program items, travel legs and lodging: created, changed and cancelled by the edition's runners.</summary>
+    public bool MayEditProgram(int editionId) => RunsEdition(editionId);
+
     /// <summary>API tokens: each person manages their own; an Admin may revoke anyone's.</summary>
     public bool MayManageToken(string ownerUserId) => ownerUserId == UserId || IsAdmin;
 }

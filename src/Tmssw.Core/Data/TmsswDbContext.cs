@@ -45,6 +45,10 @@ public abstract class TmsswDbContext(DbContextOptions options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<StaffAssignment> StaffAssignments => Set<StaffAssignment>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<Itineraries.ProgramItem> ProgramItems => Set<Itineraries.ProgramItem>();
+    public DbSet<Itineraries.TravelLeg> TravelLegs => Set<Itineraries.TravelLeg>();
+    public DbSet<Itineraries.Lodging> Lodgings => Set<Itineraries.Lodging>();
+    public DbSet<Itineraries.FeedToken> FeedTokens => Set<Itineraries.FeedToken>();
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
         Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 
@@ -191,6 +195,8 @@ public abstract class TmsswDbContext(DbContextOptions options)
             e.HasIndex(x => x.TokenHash).IsUnique();
             e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId);
         });
+
+        Itineraries.ItineraryModel.Configure(builder);
     }
 }
 

@@ -56,6 +56,11 @@ public static class CoreServices
         services.AddScoped<Itineraries.GetItinerary>();
         services.AddScoped<Itineraries.ManageFeedToken>();
 
+        services.AddScoped<Itineraries.IssueBadgeToken>();
+        services.AddScoped<Itineraries.VerifyBadgeToken>();
+        services.AddScoped<Itineraries.PrintBadges>();
+        services.AddScoped<Itineraries.PrintProgramBook>();
+
         // Keys in the database: every app instance and the CLI decrypt what the others encrypted.
         services.AddDataProtection().SetApplicationName("tmssw").PersistKeysToDbContext<TmsswDbContext>();
         return services;

@@ -1,5 +1,6 @@
-using System.Net;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 
 namespace Tmssw.Core.Itineraries;
 
@@ -35,9 +36,12 @@ public static class ProgramBookHtml
         @page { size: A4; margin: 18mm; }
         """;
 
+    // Names and words in any script as written, not as numeric character references.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
     public static string Render(ProgramBookContent book, string? stylesheetHref = null, string? extraHtml = null)
     {
-        static string E(string s) => WebUtility.HtmlEncode(s);
+        static string E(string s) => Encoder.Encode(s);
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"").Append(book.Language).Append("\" dir=\"").Append(book.RightToLeft ? "rtl" : "ltr").Append("\">\n<head>\n<meta charset=\"utf-8\">\n");
         html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>").Append(E(book.Title)).Append("</title>\n");

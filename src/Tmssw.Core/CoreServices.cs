@@ -60,6 +60,7 @@ public static class CoreServices
         services.AddScoped<Itineraries.VerifyBadgeToken>();
         services.AddScoped<Itineraries.PrintBadges>();
         services.AddScoped<Itineraries.PrintProgramBook>();
+        services.AddScoped<Itineraries.GetOwnItinerary>();
 
         // Keys in the database: every app instance and the CLI decrypt what the others encrypted.
         services.AddDataProtection().SetApplicationName("tmssw").PersistKeysToDbContext<TmsswDbContext>();

@@ -43,6 +43,7 @@ public static class TmsswWeb
         services.AddSingleton<Jobs.SolverJobs>();
         services.AddSingleton<Shared.UploadStore>();
         services.AddWebUseCases();
+        services.AddTravellerLocalization();
 
         services.AddIdentity<AppUser, Microsoft.AspNetCore.Identity.IdentityRole>(CoreServices.ConfigureIdentity)
             .AddEntityFrameworkStores<TmsswDbContext>()
@@ -132,6 +133,7 @@ public static class TmsswWeb
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseTravellerLocalization();
         app.UseRateLimiter();
         app.UseAuthorization();
         app.MapRazorPages();

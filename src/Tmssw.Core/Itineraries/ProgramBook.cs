@@ -58,7 +58,10 @@ public static class ProgramBook
             blocks.Add(new(BookBlockKind.Contact, string.Join(" · ", parts)));
         }
 
-        blocks.Add(new(BookBlockKind.Contact, T("EmergencyUs")));
+        if (!itinerary.Contacts.Any(c => c.Role.StartsWith("emergency", StringComparison.OrdinalIgnoreCase)))
+        {
+            blocks.Add(new(BookBlockKind.Contact, T("EmergencyUs")));
+        }
 
         if (itinerary.Roster.Count > 0)
         {
@@ -136,6 +139,7 @@ public static class ProgramBook
     /// <summary>Known contact roles in the reader's language; any other role as written.</summary>
     public static string RoleName(string role, string lang) => role.Trim().ToLowerInvariant() switch
     {
+        var r when r.StartsWith("emergency", StringComparison.Ordinal) => TravellerText.Get("Emergency", lang),
         "staff" or "program staff" => TravellerText.Get("Staff", lang),
         "interpreter" => TravellerText.Get("Interpreter", lang),
         "emergency" => TravellerText.Get("Emergency", lang),

@@ -16,6 +16,7 @@ pg_bin=$(pg_bin_dir)
 [ -d /usr/share/zoneinfo/America ] || need_packages+=(tzdata)
 command -v pdftotext >/dev/null || need_packages+=(poppler-utils)
 fc-list 2>/dev/null | grep -qi dejavu || need_packages+=(fonts-dejavu-core)
+command -v node >/dev/null && command -v npm >/dev/null || need_packages+=(nodejs npm)
 if [ ${#need_packages[@]} -gt 0 ]; then
   log "Installing ${need_packages[*]}"
   if [ "$(id -u)" -eq 0 ]; then

@@ -55,6 +55,11 @@ public static class CoreServices
         services.AddScoped<Scheduling.SaveBusyItem>();
         services.AddScoped<Itineraries.GetItinerary>();
         services.AddScoped<Itineraries.ManageFeedToken>();
+        services.AddScoped<Itineraries.GetCalendar>();
+        services.AddScoped<Itineraries.GetProgramOverview>();
+        services.AddScoped<Itineraries.SaveProgramItem>();
+        services.AddScoped<Itineraries.SaveTravelLeg>();
+        services.AddScoped<Itineraries.SaveLodging>();
 
         services.AddScoped<Itineraries.IssueBadgeToken>();
         services.AddScoped<Itineraries.VerifyBadgeToken>();

@@ -42,6 +42,7 @@ public sealed partial class LoadDemo(TmsswDbContext db, TimeProvider clock)
         var (hosts, offers) = await AddHostsAndOffersAsync(edition.Id, cancellationToken);
         var sessions = await AddConferenceAsync(edition.Id, cancellationToken);
         var posts = await AddPostsAsync(edition.Id, cancellationToken);
+        await DemoProgram.AddAsync(db, edition.Id, clock, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new DemoLoadReport(cities, editions, participants, hosts, offers, posts, groups, sessions);
     }

@@ -67,6 +67,12 @@ public static class CoreServices
         services.AddScoped<Itineraries.SaveTravelLeg>();
         services.AddScoped<Itineraries.SaveLodging>();
 
+        services.AddScoped<Itineraries.IssueBadgeToken>();
+        services.AddScoped<Itineraries.VerifyBadgeToken>();
+        services.AddScoped<Itineraries.PrintBadges>();
+        services.AddScoped<Itineraries.PrintProgramBook>();
+        services.AddScoped<Itineraries.GetOwnItinerary>();
+
         // Keys in the database: every app instance and the CLI decrypt what the others encrypted.
         services.AddDataProtection().SetApplicationName("tmssw").PersistKeysToDbContext<TmsswDbContext>();
         return services;

@@ -42,6 +42,7 @@ public static class TmsswWeb
         services.AddSingleton<Jobs.SolverJobs>();
         services.AddSingleton<Shared.UploadStore>();
         services.AddWebUseCases();
+        services.AddTravellerLocalization();
 
         services.AddIdentity<AppUser, Microsoft.AspNetCore.Identity.IdentityRole>(CoreServices.ConfigureIdentity)
             .AddEntityFrameworkStores<TmsswDbContext>()
@@ -131,6 +132,7 @@ public static class TmsswWeb
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseTravellerLocalization();
         app.UseRateLimiter();
         app.UseAuthorization();
         app.MapRazorPages();

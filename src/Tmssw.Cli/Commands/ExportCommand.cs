@@ -69,6 +69,8 @@ internal static class ExportCommand
         });
         export.Subcommands.Add(roster);
         export.Subcommands.Add(Itineraries.ExportIcsCommand.Create(console));
+        export.Subcommands.Add(Itineraries.ExportBookCommand.Create(console));
+        export.Subcommands.Add(Itineraries.ExportBadgesCommand.Create(console));
         return export;
     }
 }

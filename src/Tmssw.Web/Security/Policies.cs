@@ -26,6 +26,9 @@ public static class Policies
 
     public const string Participant = "Participant";
 
+    /// <summary>Participants and Interpreters: their own itinerary, Today and program book.</summary>
+    public const string Traveller = "Traveller";
+
     /// <summary>Any signed-in person.</summary>
     public const string SignedIn = "SignedIn";
 
@@ -37,6 +40,7 @@ public static class Policies
         [Rosters] = [Roles.Admin, Roles.Staff, Roles.Nominator, Roles.Host, Roles.Interpreter],
         [Hosts] = [Roles.Admin, Roles.Staff, Roles.Host],
         [Participant] = [Roles.Participant],
+        [Traveller] = [Roles.Participant, Roles.Interpreter],
         [SignedIn] = [.. Roles.All],
     };
 

@@ -55,12 +55,12 @@ public sealed class HostileImportTests
             Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<TmsswDbContext>().Participants.CountAsync());
         }
 
-        // The same database imports a clean file: the refusals above were the files', not the setup's.
+        // The same database reads a clean file: the refusals above were the files', not the setup's.
         await using (var scope = services.CreateAsyncScope())
         {
-            var clean = await scope.ServiceProvider.GetRequiredService<CommitImport>().RunAsync(admin, new ImportSource(Zip(Parts(NomineeRows())), "clean.xlsx"), new ImportOptions(2025));
-            Assert.False(clean.Preview.Rejected);
-            Assert.Equal(2, await scope.ServiceProvider.GetRequiredService<TmsswDbContext>().Participants.CountAsync());
+            var clean = await scope.ServiceProvider.GetRequiredService<PreviewImport>().RunAsync(admin, new ImportSource(Zip(Parts(NomineeRows())), "clean.xlsx"), new ImportOptions(2025));
+            Assert.Equal("xlsx", clean.Format);
+            Assert.Equal(4, clean.Columns.Count);
         }
     }
 }

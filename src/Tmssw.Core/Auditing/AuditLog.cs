@@ -20,10 +20,14 @@ public sealed class AuditLog(TmsswDbContext db, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public void Record(Actor actor, string action, string entityType, string entityId, IEnumerable<FieldChange>? changes = null)
+    public void Record(Actor actor, string action, string entityType, string entityId, IEnumerable<FieldChange>? changes = null) =>
+        db.AuditEntries.Add(Entry(actor, action, entityType, entityId, changes));
+
+    /// <summary>The entry <see cref="Record"/> adds, for a caller that saves many at once (the import's batches).</summary>
+    public AuditEntry Entry(Actor actor, string action, string entityType, string entityId, IEnumerable<FieldChange>? changes = null)
     {
         var list = changes?.ToList();
-        db.AuditEntries.Add(new AuditEntry
+        return new AuditEntry
         {
             At = clock.GetUtcNow(),
             UserId = actor.UserId,
@@ -34,7 +38,7 @@ public sealed class AuditLog(TmsswDbContext db, TimeProvider clock)
             ChangesJson = list is { Count: > 0 }
                 ? JsonSerializer.Serialize(list.ToDictionary(c => c.Field, c => new { before = c.Before, after = c.After }), Json)
                 : null,
-        });
+        };
     }
 
     /// <summary>The fields whose values differ between two snapshots, in the order of <paramref name="after"/>.</summary>

@@ -193,7 +193,7 @@ public static partial class ParticipantRules
             return "";
         }
 
-        var text = raw.Trim();
+        var text = WithoutLoneSurrogates(raw.Trim());
         if (text.Contains('\r', StringComparison.Ordinal))
         {
             text = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
@@ -208,6 +208,31 @@ public static partial class ParticipantRules
             // A lone surrogate cannot be normalized: keep the text, the field checks refuse it.
             return text;
         }
+    }
+
+    /// <summary>Half of a surrogate pair alone is not a character: it becomes U+FFFD, which no field accepts in a name.</summary>
+    private static string WithoutLoneSurrogates(string text)
+    {
+        if (!text.Any(char.IsSurrogate) || HasPair(text))
+        {
+            return text;
+        }
+
+        var sb = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                sb.Append(c).Append(text[++i]);
+            }
+            else
+            {
+                sb.Append(char.IsSurrogate(c) ? '\uFFFD' : c);
+            }
+        }
+
+        return sb.ToString();
     }
 
     public static (string? Value, string? Error) Name(string text, string what)
@@ -227,7 +252,7 @@ public static partial class ParticipantRules
             return (null, $"The {what} \"{Printable(text)}\" contains digits: check that the columns are not shifted.");
         }
 
-        if (text.Any(c => char.IsControl(c) || c == '@') || !HasPair(text))
+        if (text.Any(c => char.IsControl(c) || c is '@' or '\uFFFD') || !HasPair(text))
         {
             return (null, $"The {what} \"{Printable(text)}\" contains a line break, a control character or an @.");
         }
@@ -730,7 +755,7 @@ public static partial class ParticipantRules
     private static int Int(string s) => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
 
     /// <summary>Lower case letters and digits only, accents removed: "Passport No." → "passportno".</summary>
-    internal static string Key(string text) => Countries.Normalize(text);
+    internal static string Key(string text) => Countries.Normalize(WithoutLoneSurrogates(text));
 
     private static string CollapseSpaces(string text) => MultipleSpaces().Replace(text, " ");
 

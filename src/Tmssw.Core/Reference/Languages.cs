@@ -105,6 +105,22 @@ public static class Languages
                 catalogue.AddName(c.NativeName, language, c.IsNeutralCulture);
             }
 
+            // ICU names more languages than it has locale data for (Tswana, Fijian…): every ISO 639-1
+            // code it can name joins the catalogue; a three-letter code is asked for when it is written.
+            for (var a = 'a'; a <= 'z'; a++)
+            {
+                for (var b = 'a'; b <= 'z'; b++)
+                {
+                    var code = string.Concat(a, b);
+                    if (!catalogue.byTag.ContainsKey(code) && Named(code) is { } named)
+                    {
+                        catalogue.byTag[code] = named;
+                        catalogue.AddName(named.Name, named, neutral: true);
+                        catalogue.AddName(named.NativeName, named, neutral: true);
+                    }
+                }
+            }
+
             foreach (var (b, t) in Bibliographic)
             {
                 if (catalogue.byTag.TryGetValue(t, out var language))
@@ -146,7 +162,27 @@ public static class Languages
             return byName.TryGetValue(Countries.Normalize(text), out var named) ? named : null;
         }
 
-        /// <summary>A well-formed tag ICU can place, such as "es-419" or "en-Latn-GB", whose language is known.</summary>
+        /// <summary>A language code ICU can name, or null ("xx" has no name: ICU echoes the code).</summary>
+        private static Language? Named(string code)
+        {
+            try
+            {
+                var c = new CultureInfo(code, useUserOverride: false);
+                return c.Name.Length > 0 && !string.Equals(c.EnglishName, c.Name, StringComparison.OrdinalIgnoreCase)
+                    && !c.EnglishName.StartsWith("Unknown", StringComparison.OrdinalIgnoreCase)
+                    ? new Language(c.Name, c.EnglishName, c.NativeName)
+                    : null;
+            }
+            catch (CultureNotFoundException)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>
+        /// A well-formed BCP 47 tag whose language ICU can name, such as "tsn", "es-419" or "en-Latn-GB";
+        /// a bare code comes back as its two-letter form when there is one.
+        /// </summary>
         private Language? TryCulture(string text)
         {
             if (text.Length > 35 || !text.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_'))
@@ -154,17 +190,26 @@ public static class Languages
                 return null;
             }
 
-            try
-            {
-                var culture = CultureInfo.GetCultureInfo(text.Replace('_', '-'), predefinedOnly: true);
-                return culture.Name.Length > 0 && byTag.ContainsKey(culture.TwoLetterISOLanguageName)
-                    ? new Language(culture.Name, culture.EnglishName, culture.NativeName)
-                    : null;
-            }
-            catch (CultureNotFoundException)
+            var tag = text.Replace('_', '-');
+            var first = tag.Split('-')[0];
+            if (first.Length is < 2 or > 8 || !first.All(char.IsAsciiLetter))
             {
                 return null;
             }
+
+            var language = byTag.TryGetValue(first, out var known) ? known : Named(first);
+            if (language is null)
+            {
+                return null;
+            }
+
+            if (first.Length == tag.Length)
+            {
+                var two = new CultureInfo(first, useUserOverride: false).TwoLetterISOLanguageName;
+                return byTag.TryGetValue(two, out var shorter) ? shorter : language;
+            }
+
+            return Named(tag) ?? language;
         }
     }
 }

@@ -16,8 +16,8 @@ namespace Tmssw.Core.Participants.Import;
 /// <remarks>
 /// Speed (bench/Tmssw.Bench.Import): the existing participants are loaded and decrypted once by the
 /// planner; the new rows' sensitive fields are encrypted in parallel; rows are saved in batches of
-/// <see cref="ImportOptions.BatchSize"/> with change detection off, and each batch's audit entries
-/// (which need the new ids) ride along with the next batch's save.
+/// <see cref="ImportOptions.BatchSize"/> with change detection off, and each batch's history steps
+/// and audit entries (which need the new ids) go in with multi-row inserts (<see cref="BulkInsert"/>).
 /// </remarks>
 public sealed class CommitImport(TmsswDbContext db, SensitiveFields sensitive, AuditLog audit, TimeProvider clock)
 {
@@ -72,14 +72,6 @@ public sealed class CommitImport(TmsswDbContext db, SensitiveFields sensitive, A
                 if (row.Preview.Action == ImportAction.Add)
                 {
                     var p = fresh[nextFresh++];
-                    p.History.Add(new StatusChange
-                    {
-                        From = NominationStatus.Nominated,
-                        To = NominationStatus.Nominated,
-                        ChangedBy = actor.Name,
-                        Reason = reason,
-                        ChangedAt = now,
-                    });
                     db.Participants.Add(p);
                     added.Add(p);
                     pendingAudit.Add(p);
@@ -99,12 +91,12 @@ public sealed class CommitImport(TmsswDbContext db, SensitiveFields sensitive, A
                 applied++;
                 if (applied % batch == 0)
                 {
-                    await SaveBatchAsync(actor, pendingAudit, keep, cancellationToken);
+                    await SaveBatchAsync(actor, reason, now, pendingAudit, keep, cancellationToken);
                     progress?.Report(new ImportProgress("saving", applied, toApply.Count));
                 }
             }
 
-            await SaveBatchAsync(actor, pendingAudit, keep, cancellationToken);
+            await SaveBatchAsync(actor, reason, now, pendingAudit, keep, cancellationToken);
             audit.Record(actor, "Imported", "Edition", plan.Edition!.Year.ToString(CultureInfo.InvariantCulture),
             [
                 new FieldChange("File", null, source.FileName),
@@ -131,26 +123,41 @@ public sealed class CommitImport(TmsswDbContext db, SensitiveFields sensitive, A
     }
 
     /// <summary>
-    /// Saves the batch (with the audit entries of the batch before it), then adds the audit entries
-    /// of the participants it added, whose ids are known now; they are saved with the next batch.
+    /// Saves the batch's participants (and any updates), then writes the new participants' history
+    /// steps and audit entries, which need their ids, with multi-row inserts in the same transaction.
     /// </summary>
-    private async Task SaveBatchAsync(Actor actor, List<Participant> pendingAudit, HashSet<object> keep, CancellationToken ct)
+    private async Task SaveBatchAsync(Actor actor, string reason, DateTimeOffset now, List<Participant> pendingAudit, HashSet<object> keep, CancellationToken ct)
     {
         await db.SaveChangesAsync(ct);
+        if (pendingAudit.Count > 0)
+        {
+            var history = new List<StatusChange>(pendingAudit.Count);
+            var entries = new List<AuditEntry>(pendingAudit.Count);
+            var empty = new Dictionary<string, string?>();
+            foreach (var p in pendingAudit)
+            {
+                history.Add(new StatusChange
+                {
+                    ParticipantId = p.Id,
+                    From = NominationStatus.Nominated,
+                    To = NominationStatus.Nominated,
+                    ChangedBy = actor.Name,
+                    Reason = reason,
+                    ChangedAt = now,
+                });
+                entries.Add(audit.Entry(actor, "Created", nameof(Participant), p.Id.ToString(CultureInfo.InvariantCulture), AuditLog.Diff(empty, ParticipantSnapshot.Of(p))));
+            }
+
+            await BulkInsert.InsertAsync(db, history, ct);
+            await BulkInsert.InsertAsync(db, entries, ct);
+            pendingAudit.Clear();
+        }
 
         // What is saved need not be tracked any more: keeps each later save short.
         foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Unchanged && !keep.Contains(e.Entity)).ToList())
         {
             entry.State = EntityState.Detached;
         }
-
-        var empty = new Dictionary<string, string?>();
-        foreach (var p in pendingAudit)
-        {
-            audit.Record(actor, "Created", nameof(Participant), p.Id.ToString(CultureInfo.InvariantCulture), AuditLog.Diff(empty, ParticipantSnapshot.Of(p)));
-        }
-
-        pendingAudit.Clear();
     }
 
     /// <summary>Encrypts again only the sensitive fields whose clear value changes; the others keep their ciphertext.</summary>

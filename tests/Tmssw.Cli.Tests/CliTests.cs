@@ -1,15 +1,9 @@
+using static Tmssw.Cli.Tests.CliRunner;
+
 namespace Tmssw.Cli.Tests;
 
 public sealed class CliTests
 {
-    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var code = await TmsswCli.RunAsync(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
-
     [Fact]
     public async Task Errors_go_to_stderr_with_a_non_zero_exit_code()
     {

@@ -1,17 +1,10 @@
 using Tmssw.Testing;
+using static Tmssw.Cli.Tests.CliRunner;
 
 namespace Tmssw.Cli.Tests.Accounts;
 
 public sealed class UserCliTests
 {
-    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var code = await TmsswCli.RunAsync(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
-
     [Theory, ProviderData]
     public async Task User_add_creates_an_account_and_prints_a_generated_password_once(Provider provider)
     {

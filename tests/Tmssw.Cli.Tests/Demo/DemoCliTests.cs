@@ -1,18 +1,11 @@
 using System.Text.Json;
 using Tmssw.Testing;
+using static Tmssw.Cli.Tests.CliRunner;
 
 namespace Tmssw.Cli.Tests.Demo;
 
 public sealed class DemoCliTests
 {
-    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var code = await TmsswCli.RunAsync(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
-
     [Theory, ProviderData]
     public async Task Demo_then_editions_json_lists_ten_editions_with_56_from_47_in_2024(Provider provider)
     {

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Tmssw.Testing;
+using static Tmssw.Cli.Tests.CliRunner;
 
 namespace Tmssw.Cli.Tests.Participants;
 
@@ -9,14 +10,6 @@ public sealed class ImportExportCliTests : IDisposable
     private readonly string folder = Directory.CreateTempSubdirectory("tmssw-cli-import-").FullName;
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
-
-    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var code = await TmsswCli.RunAsync(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
 
     private string Write(string name, string text)
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Tmssw.Testing;
+using static Tmssw.Cli.Tests.CliRunner;
 
 namespace Tmssw.Cli.Tests.Scheduling;
 
@@ -22,14 +23,6 @@ public sealed class PlanScheduleCliTests
           ]
         }
         """;
-
-    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var code = await TmsswCli.RunAsync(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
 
     private static string TempFile(string text)
     {

@@ -1,19 +1,12 @@
 using System.Text.Json;
 using Tmssw.Planning.Splits;
 using Tmssw.Testing;
+using static Tmssw.Cli.Tests.CliRunner;
 
 namespace Tmssw.Cli.Tests.Splits;
 
 public sealed class PlanSplitCliTests
 {
-    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var code = await TmsswCli.RunAsync(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
-
     /// <summary>An S-sized instance (56 participants, 9 cities) like the demo's, made up from a seed.</summary>
     private static SplitInstance Small(int seed = 7)
     {

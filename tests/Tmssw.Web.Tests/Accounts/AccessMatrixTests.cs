@@ -79,10 +79,10 @@ public sealed class AccessMatrixTests
         ["GET api/v1/editions/{year:int}/offers"] = "L O O N F O F F",
     };
 
-    [Fact]
-    public async Task Every_route_has_a_rule_and_every_role_gets_what_the_rule_says()
+    [Theory, ProviderData]
+    public async Task Every_route_has_a_rule_and_every_role_gets_what_the_rule_says(Provider provider)
     {
-        await using var app = await TmsswAppFactory.StartAsync(Provider.Sqlite, seedPeople: true);
+        await using var app = await TmsswAppFactory.StartAsync(provider, seedPeople: true);
         var routes = MappedRoutes(app);
 
         var missing = routes.Where(r => !Matrix.ContainsKey(r)).ToList();
@@ -126,10 +126,10 @@ public sealed class AccessMatrixTests
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
     }
 
-    [Fact]
-    public async Task No_page_or_endpoint_answers_hostile_query_strings_with_a_server_error()
+    [Theory, ProviderData]
+    public async Task No_page_or_endpoint_answers_hostile_query_strings_with_a_server_error(Provider provider)
     {
-        await using var app = await TmsswAppFactory.StartAsync(Provider.Sqlite, seedPeople: true);
+        await using var app = await TmsswAppFactory.StartAsync(provider, seedPeople: true);
         var samples = await SamplesAsync(app);
         var admin = await app.SignInAsync("admin@tmssw.local");
         var host = await app.SignInAsync("host@tmssw.test");

@@ -17,9 +17,7 @@ public sealed partial class ApiTests(ApiWorlds worlds) : IClassFixture<ApiWorlds
 
     private static readonly string[] SensitiveKeys = ["passport", "dateOfBirth", "personalEmail", "personalPhone", "Protected"];
 
-    [Theory]
-    [InlineData(Provider.Sqlite)]
-    [InlineData(Provider.Postgres)]
+    [Theory, ProviderData]
     public async Task Anonymous_callers_see_published_editions_and_get_401_elsewhere(Provider provider)
     {
         var world = await worlds.GetAsync(provider);
@@ -64,9 +62,7 @@ public sealed partial class ApiTests(ApiWorlds worlds) : IClassFixture<ApiWorlds
         Assert.StartsWith("Bearer", challenge.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData(Provider.Sqlite)]
-    [InlineData(Provider.Postgres)]
+    [Theory, ProviderData]
     public async Task A_Phoenix_host_reaches_Phoenix_only(Provider provider)
     {
         var world = await worlds.GetAsync(provider);
@@ -110,9 +106,7 @@ public sealed partial class ApiTests(ApiWorlds worlds) : IClassFixture<ApiWorlds
         await AssertProblemAsync(host, HttpMethod.Post, $"/api/v1/participants/{world.Phoenix[0]}/status", HttpStatusCode.Forbidden, new { status = "Traveling" });
     }
 
-    [Theory]
-    [InlineData(Provider.Sqlite)]
-    [InlineData(Provider.Postgres)]
+    [Theory, ProviderData]
     public async Task A_nominator_sees_their_country_only(Provider provider)
     {
         var world = await worlds.GetAsync(provider);
@@ -139,9 +133,7 @@ public sealed partial class ApiTests(ApiWorlds worlds) : IClassFixture<ApiWorlds
         await AssertProblemAsync(nominator, HttpMethod.Get, "/api/v1/editions/2024/offers", HttpStatusCode.Forbidden);
     }
 
-    [Theory]
-    [InlineData(Provider.Sqlite)]
-    [InlineData(Provider.Postgres)]
+    [Theory, ProviderData]
     public async Task Participants_interpreters_and_staff_get_their_scope(Provider provider)
     {
         var world = await worlds.GetAsync(provider);
@@ -184,9 +176,7 @@ public sealed partial class ApiTests(ApiWorlds worlds) : IClassFixture<ApiWorlds
         Assert.True(errors.TryGetProperty("pageSize", out _));
     }
 
-    [Theory]
-    [InlineData(Provider.Sqlite)]
-    [InlineData(Provider.Postgres)]
+    [Theory, ProviderData]
     public async Task Nominations_are_validated_with_field_errors(Provider provider)
     {
         var world = await worlds.GetAsync(provider);
@@ -284,9 +274,7 @@ public sealed partial class ApiTests(ApiWorlds worlds) : IClassFixture<ApiWorlds
         Assert.DoesNotContain("   at ", await garbage.Content.ReadAsStringAsync());
     }
 
-    [Theory]
-    [InlineData(Provider.Sqlite)]
-    [InlineData(Provider.Postgres)]
+    [Theory, ProviderData]
     public async Task Status_changes_follow_the_lifecycle(Provider provider)
     {
         var world = await worlds.GetAsync(provider);
@@ -313,9 +301,7 @@ public sealed partial class ApiTests(ApiWorlds worlds) : IClassFixture<ApiWorlds
         await AssertProblemAsync(world.Client("nominator"), HttpMethod.Post, $"/api/v1/participants/{world.Mexican[1]}/status", HttpStatusCode.Forbidden, new { status = "Vetted" });
     }
 
-    [Theory]
-    [InlineData(Provider.Sqlite)]
-    [InlineData(Provider.Postgres)]
+    [Theory, ProviderData]
     public async Task A_revoked_token_is_refused(Provider provider)
     {
         var world = await worlds.GetAsync(provider);
@@ -346,10 +332,10 @@ public sealed partial class ApiTests(ApiWorlds worlds) : IClassFixture<ApiWorlds
         await AssertProblemAsync(client, HttpMethod.Get, "/api/v1/editions/2024/participants", HttpStatusCode.Unauthorized);
     }
 
-    [Fact]
-    public async Task Cookies_get_401_and_403_under_api_and_redirects_on_pages()
+    [Theory, ProviderData]
+    public async Task Cookies_get_401_and_403_under_api_and_redirects_on_pages(Provider provider)
     {
-        var world = await worlds.GetAsync(Provider.Sqlite);
+        var world = await worlds.GetAsync(provider);
         var anonymous = world.Client();
         var page = await anonymous.GetAsync("/account/tokens");
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
@@ -364,10 +350,10 @@ public sealed partial class ApiTests(ApiWorlds worlds) : IClassFixture<ApiWorlds
         Assert.Equal(world.Phoenix.Order(), Ids(list));
     }
 
-    [Fact]
-    public async Task The_tokens_page_creates_shows_once_and_revokes()
+    [Theory, ProviderData]
+    public async Task The_tokens_page_creates_shows_once_and_revokes(Provider provider)
     {
-        var world = await worlds.GetAsync(Provider.Sqlite);
+        var world = await worlds.GetAsync(provider);
         var browser = await SignInAsync(world, "interpreter@test.example");
         var page = await browser.GetStringAsync("/account/tokens");
         var created = await browser.PostAsync("/account/tokens?handler=Create", new FormUrlEncodedContent(new Dictionary<string, string>
@@ -447,10 +433,10 @@ public sealed partial class ApiTests(ApiWorlds worlds) : IClassFixture<ApiWorlds
         Assert.True(document.GetProperty("components").GetProperty("schemas").TryGetProperty("ParticipantDto", out _));
     }
 
-    [Fact]
-    public async Task Too_many_requests_get_429_problem()
+    [Theory, ProviderData]
+    public async Task Too_many_requests_get_429_problem(Provider provider)
     {
-        var world = await worlds.GetAsync(Provider.Sqlite);
+        var world = await worlds.GetAsync(provider);
         await using var limited = world.App.WithWebHostBuilder(b => b.UseSetting("RateLimits:ApiPerMinute", "3"));
         var client = limited.CreateClient();
         for (var i = 0; i < 3; i++)

@@ -9,9 +9,7 @@ namespace Tmssw.Web.Tests.Accounts;
 /// <summary>Each role sees its own scope and nothing of another's, on every page that lists or shows people.</summary>
 public sealed class ScopeTests
 {
-    [Theory]
-    [InlineData(Provider.Sqlite)]
-    [InlineData(Provider.Postgres)]
+    [Theory, ProviderData]
     public async Task A_host_of_phoenix_cannot_read_a_tucson_participant_through_any_page(Provider provider)
     {
         await using var app = await TmsswAppFactory.StartAsync(provider, seedPeople: true);
@@ -41,10 +39,10 @@ public sealed class ScopeTests
         Assert.DoesNotContain("Reveal", detail);
     }
 
-    [Fact]
-    public async Task A_nominator_sees_only_their_country_and_a_participant_only_themselves()
+    [Theory, ProviderData]
+    public async Task A_nominator_sees_only_their_country_and_a_participant_only_themselves(Provider provider)
     {
-        await using var app = await TmsswAppFactory.StartAsync(Provider.Sqlite, seedPeople: true);
+        await using var app = await TmsswAppFactory.StartAsync(provider, seedPeople: true);
         var p = app.People;
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TmsswDbContext>();
@@ -67,20 +65,20 @@ public sealed class ScopeTests
         Assert.Contains("/account/denied", denied.Headers.Location?.ToString());
     }
 
-    [Fact]
-    public async Task Staff_reach_only_the_editions_they_are_assigned()
+    [Theory, ProviderData]
+    public async Task Staff_reach_only_the_editions_they_are_assigned(Provider provider)
     {
-        await using var app = await TmsswAppFactory.StartAsync(Provider.Sqlite, seedPeople: true);
+        await using var app = await TmsswAppFactory.StartAsync(provider, seedPeople: true);
         var other = await app.SignInAsync("staff2023@tmssw.test");
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync("/manage/2024")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/manage/2024/participants/{app.People.PhoenixParticipantId}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("/manage/2023")).StatusCode);
     }
 
-    [Fact]
-    public async Task The_list_pages_through_the_whole_roster()
+    [Theory, ProviderData]
+    public async Task The_list_pages_through_the_whole_roster(Provider provider)
     {
-        await using var app = await TmsswAppFactory.StartAsync(Provider.Sqlite, seedPeople: true);
+        await using var app = await TmsswAppFactory.StartAsync(provider, seedPeople: true);
         var staff = await app.SignInAsync("staff@tmssw.test");
         var first = System.Net.WebUtility.HtmlDecode(await staff.GetStringAsync("/manage/2024/participants"));
         var second = System.Net.WebUtility.HtmlDecode(await staff.GetStringAsync("/manage/2024/participants?page=2"));

@@ -13,10 +13,10 @@ public sealed class SignInTests
         return await client.PostAsync(postUrl, new FormUrlEncodedContent(fields));
     }
 
-    [Fact]
-    public async Task Responses_carry_the_security_headers_and_errors_show_no_stack_trace()
+    [Theory, ProviderData]
+    public async Task Responses_carry_the_security_headers_and_errors_show_no_stack_trace(Provider provider)
     {
-        await using var app = await TmsswAppFactory.StartAsync(Provider.Sqlite);
+        await using var app = await TmsswAppFactory.StartAsync(provider);
         var client = app.CreateClient();
         var response = await client.GetAsync("/");
         var csp = response.Headers.GetValues("Content-Security-Policy").Single();
@@ -39,10 +39,10 @@ public sealed class SignInTests
         Assert.Equal(HttpStatusCode.BadRequest, noToken.StatusCode);
     }
 
-    [Fact]
-    public async Task Repeated_failed_sign_ins_lock_the_account()
+    [Theory, ProviderData]
+    public async Task Repeated_failed_sign_ins_lock_the_account(Provider provider)
     {
-        await using var app = await TmsswAppFactory.StartAsync(Provider.Sqlite, seedPeople: true);
+        await using var app = await TmsswAppFactory.StartAsync(provider, seedPeople: true);
         var client = app.CreateClient(new() { AllowAutoRedirect = false });
         string last = "";
         for (var i = 0; i < 5; i++)

@@ -5,9 +5,7 @@ namespace Tmssw.Web.Tests.Editions;
 
 public sealed class PublicPagesTests
 {
-    [Theory]
-    [InlineData(Provider.Sqlite)]
-    [InlineData(Provider.Postgres)]
+    [Theory, ProviderData]
     public async Task The_first_start_serves_the_demo_edition(Provider provider)
     {
         await using var app = await TmsswAppFactory.StartAsync(provider);

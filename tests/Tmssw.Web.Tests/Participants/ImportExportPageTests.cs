@@ -10,10 +10,10 @@ namespace Tmssw.Web.Tests.Participants;
 
 public sealed class ImportExportPageTests
 {
-    [Fact]
-    public async Task Staff_preview_every_problem_then_commit_only_the_valid_rows()
+    [Theory, ProviderData]
+    public async Task Staff_preview_every_problem_then_commit_only_the_valid_rows(Provider provider)
     {
-        await using var app = await TmsswAppFactory.StartAsync(Provider.Sqlite, seedPeople: true);
+        await using var app = await TmsswAppFactory.StartAsync(provider, seedPeople: true);
         var staff = await app.SignInAsync("staff@tmssw.test");
         const string url = "/manage/2024/participants/import";
         var csv = "Given name;Surname;Nationality;Sex;Sector;Agency;Position;E-mail;Favourite colour\n"
@@ -68,10 +68,10 @@ public sealed class ImportExportPageTests
         Assert.Contains("expired", await stolen.Content.ReadAsStringAsync());
     }
 
-    [Fact]
-    public async Task A_hosts_roster_export_holds_its_city_and_no_sensitive_column()
+    [Theory, ProviderData]
+    public async Task A_hosts_roster_export_holds_its_city_and_no_sensitive_column(Provider provider)
     {
-        await using var app = await TmsswAppFactory.StartAsync(Provider.Sqlite, seedPeople: true);
+        await using var app = await TmsswAppFactory.StartAsync(provider, seedPeople: true);
         var host = await app.SignInAsync("host@tmssw.test");
         var response = await host.GetAsync("/manage/2024/participants/export?download=true&format=Csv&city=tucson");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -95,10 +95,10 @@ public sealed class ImportExportPageTests
         Assert.Equal(57, full.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
     }
 
-    [Fact]
-    public async Task Staff_change_the_status_of_several_participants_at_once_or_of_none()
+    [Theory, ProviderData]
+    public async Task Staff_change_the_status_of_several_participants_at_once_or_of_none(Provider provider)
     {
-        await using var app = await TmsswAppFactory.StartAsync(Provider.Sqlite, seedPeople: true);
+        await using var app = await TmsswAppFactory.StartAsync(provider, seedPeople: true);
         var staff = await app.SignInAsync("staff@tmssw.test");
         var p = app.People;
         var list = await staff.GetStringAsync("/manage/2024/participants");

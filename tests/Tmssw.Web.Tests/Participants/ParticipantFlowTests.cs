@@ -16,9 +16,7 @@ public sealed class ParticipantFlowTests
         return await client.PostAsync(postUrl, new FormUrlEncodedContent(fields));
     }
 
-    [Theory]
-    [InlineData(Provider.Sqlite)]
-    [InlineData(Provider.Postgres)]
+    [Theory, ProviderData]
     public async Task Sensitive_values_saved_through_the_form_are_encrypted_masked_revealed_and_audited(Provider provider)
     {
         await using var app = await TmsswAppFactory.StartAsync(provider, seedPeople: true);
@@ -73,10 +71,10 @@ public sealed class ParticipantFlowTests
         Assert.Equal(HttpStatusCode.NotFound, nominatorReveal.StatusCode);
     }
 
-    [Fact]
-    public async Task A_failed_save_keeps_what_was_typed_and_says_what_is_wrong_next_to_the_field()
+    [Theory, ProviderData]
+    public async Task A_failed_save_keeps_what_was_typed_and_says_what_is_wrong_next_to_the_field(Provider provider)
     {
-        await using var app = await TmsswAppFactory.StartAsync(Provider.Sqlite, seedPeople: true);
+        await using var app = await TmsswAppFactory.StartAsync(provider, seedPeople: true);
         var staff = await app.SignInAsync("staff@tmssw.test");
         var edit = $"/manage/2024/participants/{app.People.PhoenixParticipantId}/edit";
         var form = await staff.GetStringAsync(edit);
@@ -99,10 +97,10 @@ public sealed class ParticipantFlowTests
         Assert.NotEqual("Зоя Ивановна", (await db.Participants.SingleAsync(p => p.Id == app.People.PhoenixParticipantId)).GivenName);
     }
 
-    [Fact]
-    public async Task Status_changes_need_a_legal_move_and_are_recorded()
+    [Theory, ProviderData]
+    public async Task Status_changes_need_a_legal_move_and_are_recorded(Provider provider)
     {
-        await using var app = await TmsswAppFactory.StartAsync(Provider.Sqlite, seedPeople: true);
+        await using var app = await TmsswAppFactory.StartAsync(provider, seedPeople: true);
         var staff = await app.SignInAsync("staff@tmssw.test");
         var id = app.People.TucsonParticipantId;
         var url = $"/manage/2024/participants/{id}";

@@ -6,10 +6,10 @@ namespace Tmssw.Web.Tests.Posts;
 
 public sealed class PostPagesTests
 {
-    [Fact]
-    public async Task Posts_are_sanitized_and_load_more_fetches_the_next_page()
+    [Theory, ProviderData]
+    public async Task Posts_are_sanitized_and_load_more_fetches_the_next_page(Provider provider)
     {
-        await using var app = await TmsswAppFactory.StartAsync(Provider.Sqlite);
+        await using var app = await TmsswAppFactory.StartAsync(provider);
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<TmsswDbContext>();

@@ -42,10 +42,10 @@ public sealed partial class SchedulePagesTests
         return await client.PostAsync(url, new FormUrlEncodedContent(fields));
     }
 
-    [Fact]
-    public async Task Anonymous_visitors_are_sent_to_sign_in()
+    [Theory, ProviderData]
+    public async Task Anonymous_visitors_are_sent_to_sign_in(Provider provider)
     {
-        await using var app = await TmsswAppFactory.StartAsync(Provider.Sqlite);
+        await using var app = await TmsswAppFactory.StartAsync(provider);
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         foreach (var url in new[] { "/manage/2024/schedule", "/manage/2024/schedule/phoenix", "/manage/2024/schedule/phoenix/offers" })
         {
@@ -55,9 +55,7 @@ public sealed partial class SchedulePagesTests
         }
     }
 
-    [Theory]
-    [InlineData(Provider.Sqlite)]
-    [InlineData(Provider.Postgres)]
+    [Theory, ProviderData]
     public async Task A_Phoenix_host_reaches_Phoenix_only_and_a_form_error_keeps_what_was_typed(Provider provider)
     {
         await using var app = await TmsswAppFactory.StartAsync(provider);
@@ -113,10 +111,10 @@ public sealed partial class SchedulePagesTests
         Assert.Contains("Cartel finance tracing with bank partners", await client.GetStringAsync(offers));
     }
 
-    [Fact]
-    public async Task Staff_run_the_scheduler_as_a_job_then_a_move_onto_another_meeting_is_flagged_and_the_interpreter_waits_for_publishing()
+    [Theory, ProviderData]
+    public async Task Staff_run_the_scheduler_as_a_job_then_a_move_onto_another_meeting_is_flagged_and_the_interpreter_waits_for_publishing(Provider provider)
     {
-        await using var app = await TmsswAppFactory.StartAsync(Provider.Sqlite);
+        await using var app = await TmsswAppFactory.StartAsync(provider);
         await AddUserAsync(app, new NewUser("staff@tmssw.example.org", Roles.Staff, Password, EditionYears: [2024]));
         int groupId;
         await using (var scope = app.Services.CreateAsyncScope())

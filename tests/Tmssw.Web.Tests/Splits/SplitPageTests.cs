@@ -9,9 +9,7 @@ namespace Tmssw.Web.Tests.Splits;
 
 public sealed partial class SplitPageTests
 {
-    [Theory]
-    [InlineData(Provider.Sqlite)]
-    [InlineData(Provider.Postgres)]
+    [Theory, ProviderData]
     public async Task Only_Admin_and_the_editions_Staff_reach_the_split_pages(Provider provider)
     {
         await using var app = await TmsswAppFactory.StartAsync(provider, seedPeople: true);
@@ -49,9 +47,7 @@ public sealed partial class SplitPageTests
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/manage/2024/split")).StatusCode);
     }
 
-    [Theory]
-    [InlineData(Provider.Sqlite)]
-    [InlineData(Provider.Postgres)]
+    [Theory, ProviderData]
     public async Task Staff_run_the_planner_then_move_and_lock_a_participant_and_see_the_score_at_once(Provider provider)
     {
         await using var app = await TmsswAppFactory.StartAsync(provider, seedPeople: true);

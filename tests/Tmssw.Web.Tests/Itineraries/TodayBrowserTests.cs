@@ -1,7 +1,6 @@
 using System.Globalization;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
-using Tmssw.Web.Tests.Browser;
 using static Microsoft.Playwright.Assertions;
 
 namespace Tmssw.Web.Tests.Itineraries;

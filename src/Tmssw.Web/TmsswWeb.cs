@@ -129,6 +129,7 @@ public static class TmsswWeb
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
             }
         });
+        app.UseControlCharacterGuard();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();

@@ -134,11 +134,12 @@ public sealed class AccessMatrixTests
         var admin = await app.SignInAsync("admin@tmssw.local");
         var host = await app.SignInAsync("host@tmssw.test");
         const string hostile = "page=-5&pageSize=999999&status=Nope&q=%27%22%3Cscript%3E%25&sort=zzz&group=abc&groupId=x"
-            + "&country=%00&region=&theme=%E2%80%AE&a=x&b=-1&v=99999&city=..%2F..&from=2024-99-99&to=nope&partial=maybe&format=pdf&download=true";
+            + "&country=%E2%80%8B&region=&theme=%E2%80%AE&a=x&b=-1&v=99999&city=..%2F..&from=2024-99-99&to=nope&partial=maybe&format=pdf&download=true";
         var failures = new List<string>();
         foreach (var route in MappedRoutes(app).Where(r => r.StartsWith("GET ", StringComparison.Ordinal)))
         {
-            var url = "/" + Fill(route[4..], samples) + "?" + hostile;
+            var path = "/" + Fill(route[4..], samples);
+            var url = path + "?" + hostile;
             foreach (var client in new[] { admin, host })
             {
                 var response = await client.GetAsync(url);
@@ -146,6 +147,13 @@ public sealed class AccessMatrixTests
                 {
                     failures.Add($"{url}: {(int)response.StatusCode}");
                 }
+            }
+
+            // A NUL (which PostgreSQL cannot hold in text) is refused at the door with a 400 naming the field.
+            var nul = await admin.GetAsync(path + "?country=%00");
+            if (nul.StatusCode != HttpStatusCode.BadRequest || !(await nul.Content.ReadAsStringAsync()).Contains("'country'", StringComparison.Ordinal))
+            {
+                failures.Add($"{path}?country=%00: {(int)nul.StatusCode}, expected 400 naming the field");
             }
         }
 

@@ -288,7 +288,7 @@ public static partial class ParticipantRules
         var shown = Printable(text.Length > 60 ? text[..60] + "…" : text);
         var suggestions = text.Length <= 60 ? Countries.Suggest(text) : [];
         return suggestions.Count > 0
-            ? (null, $"'{shown}' is not a country we know: did you mean {string.Join(" or ", suggestions.Select(c => $"{c.Name} ({c.Alpha2})"))}?")
+            ? (null, $"'{shown}' is not a country we know. Did you mean {string.Join(" or ", suggestions.Select(c => $"{c.Name} ({c.Alpha2})"))}?")
             : (null, $"'{shown}' is not a country we know: write its name in English or its ISO 3166 code (e.g. EC or ECU for Ecuador).");
     }
 
@@ -555,7 +555,7 @@ public static partial class ParticipantRules
     {
         if (text.Length > MaxEmailLength || !EmailPattern().IsMatch(text))
         {
-            return (null, $"\"{Printable(Short(text))}\" is not an e-mail address (name@domain.tld).");
+            return (null, $"Enter an e-mail address such as name@example.org: \"{Printable(Short(text))}\" is not one.");
         }
 
         return (text, null);

@@ -90,7 +90,8 @@ public sealed class SaveParticipant(TmsswDbContext db, SensitiveFields sensitive
         }
 
         var values = check.Values;
-        if (values is not null && !scope.MayNominate(editionId, values.Country))
+        var country = values?.Country ?? ParticipantRules.Country(ParticipantRules.Normalize(input.Country)).Alpha2;
+        if (country is not null && !errors.ContainsKey(nameof(input.Country)) && !scope.MayNominate(editionId, country))
         {
             errors[nameof(input.Country)] = $"You may nominate participants of {CountryName(scope.Country)} only.";
         }
@@ -105,11 +106,11 @@ public sealed class SaveParticipant(TmsswDbContext db, SensitiveFields sensitive
         var isNew = participant is null;
         participant ??= new Participant { EditionId = editionId, CreatedAt = now };
         var before = isNew ? new Dictionary<string, string?>() : ParticipantSnapshot.Of(participant);
-        var country = Countries.FindByCode(values.Country)!;
+        var place = Countries.FindByCode(values.Country)!;
         participant.GivenName = values.GivenName;
         participant.FamilyName = values.FamilyName;
-        participant.Country = country.Alpha2;
-        participant.Region = country.WorldRegion;
+        participant.Country = place.Alpha2;
+        participant.Region = place.WorldRegion;
         participant.Gender = values.Gender;
         participant.Sector = values.Sector ?? "";
         participant.Agency = values.Agency ?? "";

@@ -106,7 +106,7 @@ public sealed class ImportExportCliTests : IDisposable
         // Text mode: errors on stderr as FILE:LINE: column: message.
         var text = await Run("import", "nominations", file, "--edition", "2024", "--db", db, "--dry-run");
         Assert.Equal(1, text.Code);
-        Assert.Contains("some-invalid.csv:5: Nationality: Unknown country \"Narnia\"", text.Err);
+        Assert.Contains("some-invalid.csv:5: Nationality: 'Narnia' is not a country we know", text.Err);
         Assert.Contains("3 would be skipped, 1 invalid (dry run: nothing changed)", text.Out);
 
         // A missing required column rejects the file: exit 1, the error on the header line.

@@ -197,9 +197,9 @@ public sealed partial class ApiTests(ApiWorlds worlds) : IClassFixture<ApiWorlds
         });
         var errors = problem.GetProperty("errors");
         var keys = errors.EnumerateObject().Select(e => e.Name).Order().ToList();
-        Assert.Equal(["country", "dateOfBirth", "gender", "givenName", "sector", "themes"], keys);
+        // Issue 10: a sector or theme word the catalogue lacks is kept with a warning, not refused.
+        Assert.Equal(["country", "dateOfBirth", "gender", "givenName"], keys);
         Assert.Contains("Mexico only", errors.GetProperty("country")[0].GetString());
-        Assert.Contains("alchemy", errors.GetProperty("themes")[0].GetString());
 
         var response = await nominator.PostAsJsonAsync("/api/v1/editions/2024/participants", new
         {

@@ -48,6 +48,7 @@ public sealed class CommitImport(TmsswDbContext db, SensitiveFields sensitive, A
 
             // Encrypting is the costliest part of a new row and needs nothing else: do it on every core first.
             var adds = toApply.Where(r => r.Preview.Action == ImportAction.Add).ToList();
+            progress?.Report(new ImportProgress("encrypting", 0, adds.Count));
             var fresh = new Participant[adds.Count];
             Parallel.For(0, adds.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
             {
@@ -58,6 +59,7 @@ public sealed class CommitImport(TmsswDbContext db, SensitiveFields sensitive, A
                 fresh[i] = p;
             });
 
+            progress?.Report(new ImportProgress("saving", 0, toApply.Count));
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             var added = new List<Participant>(adds.Count);
             var pendingAudit = new List<Participant>();

@@ -65,6 +65,7 @@ internal sealed class ImportPlanner(TmsswDbContext db, SensitiveFields sensitive
         var filePassports = new Dictionary<string, ReadRow>();
         var fileNames = new Dictionary<string, List<ReadRow>>();
         var matchedBy = new Dictionary<int, int>();
+        progress?.Report(new ImportProgress("checking", 0, table.Rows.Count));
         var read = reader.Rows().ToList();
         var done = 0;
         foreach (var r in read)

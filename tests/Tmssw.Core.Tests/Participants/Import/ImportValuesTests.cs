@@ -63,7 +63,7 @@ public sealed class ImportValuesTests
     [Fact]
     public void Near_misses_get_suggestions()
     {
-        Assert.Contains("did you mean Côte d'Ivoire", ImportValues.Country("Cote d Ivoir").Error);
+        Assert.Contains("Did you mean Côte d'Ivoire", ImportValues.Country("Cote d Ivoir").Error);
         Assert.Contains("did you mean Spanish", ImportValues.Languages("English; Spanih").Error);
         Assert.Contains("Did you mean Corruption", ImportValues.Themes("corruptoin").Warning);
     }

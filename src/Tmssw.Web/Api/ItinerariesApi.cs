@@ -5,8 +5,8 @@ namespace Tmssw.Web.Api;
 /// <summary>
 /// Secret calendar feeds: GET /feeds/{token}.ics answers the iCalendar of whoever the token belongs
 /// to, without signing in (calendar apps cannot sign in). An unknown or revoked token is a 404, the
-/// same answer as for a token that never existed; the response is never cached by intermediaries and
-/// the page sends no referrer, so the token does not leak.
+/// same answer as for a token that never existed; the response is private (never kept by intermediaries)
+/// and revalidated on every fetch, so a revocation takes effect at the next refresh.
 /// </summary>
 public static class ItinerariesApi
 {
@@ -28,7 +28,6 @@ public static class ItinerariesApi
         }
 
         http.Response.Headers.CacheControl = "private, no-cache";
-        http.Response.Headers["Referrer-Policy"] = "no-referrer";
         http.Response.Headers["X-Robots-Tag"] = "noindex";
         return Results.Text(file.Content, IcsCalendar.MediaType + "; charset=utf-8", System.Text.Encoding.UTF8);
     }

@@ -139,6 +139,7 @@ public static class TmsswWeb
         app.MapRazorPages();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapTmsswApi();
+        app.MapItineraryFeeds();
 
         // Anything else is a plain 404 for everyone (not a sign-in redirect from the fallback policy).
         app.MapFallback(() => Results.NotFound()).AllowAnonymous();

@@ -68,6 +68,7 @@ internal static class ExportCommand
             return 0;
         });
         export.Subcommands.Add(roster);
+        export.Subcommands.Add(Itineraries.ExportIcsCommand.Create(console));
         export.Subcommands.Add(Itineraries.ExportBookCommand.Create(console));
         export.Subcommands.Add(Itineraries.ExportBadgesCommand.Create(console));
         return export;

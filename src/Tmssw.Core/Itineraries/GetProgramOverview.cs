@@ -19,7 +19,8 @@ public sealed record ProgramOverview(
     IReadOnlyList<Lodging> Lodgings,
     IReadOnlyList<PersonConflict> Conflicts,
     IReadOnlyDictionary<int, string> GroupNames,
-    IReadOnlyDictionary<int, string> ParticipantNames)
+    IReadOnlyDictionary<int, string> ParticipantNames,
+    IReadOnlyDictionary<int, string> GroupCities)
 {
     public IEnumerable<PersonConflict> ConflictsOf(string uid) => Conflicts.Where(c => c.Conflict.Uid == uid || c.Conflict.OtherUid == uid);
 
@@ -62,6 +63,7 @@ public sealed class GetProgramOverview(TmsswDbContext db)
             [.. data.Lodgings.Where(InPhase).OrderBy(l => l.CheckIn)],
             conflicts,
             data.Groups.ToDictionary(g => g.Id, g => g.Name),
-            data.People.ToDictionary(p => p.Id, p => p.Name));
+            data.People.ToDictionary(p => p.Id, p => p.Name),
+            data.Groups.ToDictionary(g => g.Id, g => g.CityId));
     }
 }

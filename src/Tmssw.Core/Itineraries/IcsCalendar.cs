@@ -86,7 +86,7 @@ public static class IcsCalendar
         return $"tmssw-{year}{(slug.Length == 0 ? "" : "-" + slug)}.ics";
     }
 
-    internal static string Location(ItineraryEntry e)
+    public static string Location(ItineraryEntry e)
     {
         var parts = new List<string>();
         foreach (var p in new[] { e.PlaceName, e.Address, e.CityName })

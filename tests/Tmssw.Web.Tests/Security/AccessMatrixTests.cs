@@ -59,6 +59,10 @@ public sealed class AccessMatrixTests
         ["GET admin/audit"] = "L O F F F F F F",
         ["GET account/tokens"] = "L O O O O O O O",
         ["GET {*path:nonfile}"] = "N N N N N N N N",
+        ["GET manage/{year:int}/program"] = "L O O N F F F F",
+        ["GET manage/{year:int}/itinerary/{cityId}"] = "L O O N N O O O",
+        ["GET manage/{year:int}/participants/{id:int}/itinerary"] = "L O O N N N N O",
+        ["GET feeds/{token}.ics"] = "N N N N N N N N",
 
         // The JSON API: 401 instead of a sign-in redirect; a POST or PUT of "{}" that gets past
         // authorization is a 400 with field errors (counted as allowed).
@@ -179,6 +183,7 @@ public sealed class AccessMatrixTests
             ["{documentName}"] = "v1",
             ["{*path:nonfile}"] = "no/such/page",
             ["{cityId}"] = "phoenix",
+            ["{token}"] = "no-such-token",
         };
     }
 

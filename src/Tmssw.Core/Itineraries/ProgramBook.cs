@@ -133,7 +133,7 @@ public static class ProgramBook
             end = $"{e.LocalEnd.ToString("d MMM", TravellerText.CultureOf(lang))} {end}";
         }
 
-        return $"{start}–{end}";
+        return $"{start} – {end}";
     }
 
     /// <summary>Known contact roles in the reader's language; any other role as written.</summary>

@@ -94,4 +94,17 @@ public sealed class ProgramBookTests
         var visual = PdfText.VisualOrder(["المكان:", "Fire", "Station", "1،", "فينيكس"], rightToLeft: true);
         Assert.Equal(["فينيكس", "Fire", "Station", "1،", "المكان:"], visual);
     }
+
+    [Fact]
+    public void An_arabic_time_range_reads_start_then_end_from_the_right()
+    {
+        var entry = TravellerSamples.Participant("ar").Entries[0];
+        var range = ProgramBook.TimeRange(entry, "ar");
+        var words = range.Split(' ');
+        var visual = PdfText.VisualOrder(words, rightToLeft: true);
+
+        // Left to right on the page: the end's time, then the start's at the right edge where reading begins.
+        Assert.Equal("9:00", visual[^1].Replace("\u200F", "", StringComparison.Ordinal)[..4]);
+        Assert.StartsWith("11:00", visual.First(w => w.Contains(':', StringComparison.Ordinal)), StringComparison.Ordinal);
+    }
 }

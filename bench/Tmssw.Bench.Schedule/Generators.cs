@@ -86,7 +86,10 @@ internal static class Generators
         var venues = city.Venues.Select((v, i) => new Venue($"v{i}", v.Name, v.Lat, v.Lon)).ToList();
         // More venues: hosts' own offices scattered within ~8 km of downtown.
         for (var i = venues.Count; i < 20; i++)
+        {
             venues.Add(new Venue($"v{i}", $"Office {i}", 41.8837 + (rng.NextDouble() - 0.5) * 0.14, -87.6321 + (rng.NextDouble() - 0.5) * 0.18));
+        }
+
         var hostVenue = Enumerable.Range(0, hosts).Select(_ => rng.Next(venues.Count)).ToArray();
         var list = new List<MeetingOffer>();
         for (var o = 0; o < offers; o++)

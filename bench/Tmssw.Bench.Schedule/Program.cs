@@ -45,11 +45,21 @@ void Run(string name, ScheduleInstance instance)
 }
 
 if (sets.Contains('a'))
+{
     foreach (var (name, instance) in await DemoCities.LoadAsync(quick ? 3 : 9))
+    {
         Run(name, instance);
+    }
+}
+
 if (sets.Contains('b'))
+{
     foreach (var seed in quick ? [1] : new[] { 1, 2, 3 })
+    {
         Run($"large seed {seed} (10 groups, 5 days, 200 offers, 40 hosts)", Generators.Large(seed));
+    }
+}
+
 if (sets.Contains('c'))
 {
     foreach (var file in quick ? ["50meetings-160timegrains-5rooms.json"] : new[] { "50meetings-160timegrains-5rooms.json", "100meetings-320timegrains-5rooms.json" })
@@ -57,7 +67,10 @@ if (sets.Contains('c'))
         var problem = TimefoldProblem.Load(Path.Combine(dataDir, file));
         var name = $"timefold {problem.Meetings.Length} meetings";
         if (file.StartsWith("50", StringComparison.Ordinal))
+        {
             Row(name, "Timefold 5 s (their smoke-test reference)", "-9hard/-442medium/-9375soft", "—", "—", "some (-9 hard)", 5);
+        }
+
         var greedy = TimefoldSolver.Greedy(problem);
         var gs = TimefoldScorer.Score(problem, greedy.Start, greedy.Room);
         Row(name, "greedy (earliest fit, fewest clashes)", gs.ToString(), "—", "—", gs.HardViolations.ToString(CultureInfo.InvariantCulture), greedy.Seconds);
@@ -69,4 +82,6 @@ if (sets.Contains('c'))
 Console.WriteLine();
 Console.WriteLine("* greedy bound: Σ value of offers that have a possible start, at most maxMeetings × days per group (not proven by search).");
 if (sets.Contains('c'))
+{
     Console.WriteLine("Timefold rows: score by Timefold's own constraints and weights (hard/medium/soft); hard violations = matches of hard constraints. The CP-SAT bound is a lower bound on the medium penalty only.");
+}

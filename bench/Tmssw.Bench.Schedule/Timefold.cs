@@ -37,7 +37,10 @@ internal sealed class TimefoldProblem
         {
             var id = e.ValueKind == JsonValueKind.Object ? e.GetProperty("@id").GetString()! : e.GetString()!;
             if (!persons.TryGetValue(id, out var i))
+            {
                 persons[id] = i = persons.Count;
+            }
+
             return i;
         }
         var meetings = root.GetProperty("meetingList").EnumerateArray().Select(m => new TfMeeting(
@@ -54,7 +57,10 @@ internal sealed class TimefoldProblem
         }).ToList();
         var grainDay = new int[grains.Max(g => g.Index) + 1];
         foreach (var (index, day) in grains)
+        {
             grainDay[index] = day;
+        }
+
         var rooms = root.GetProperty("roomList").EnumerateArray().Select(r => new TfRoom(r.GetProperty("name").GetString()!, r.GetProperty("capacity").GetInt32())).ToArray();
         return new TimefoldProblem { Meetings = meetings, Rooms = rooms, GrainDay = grainDay, Persons = persons.Count };
     }
@@ -83,7 +89,10 @@ internal static class TimefoldScorer
         void Hard(long w)
         {
             if (w == 0)
+            {
                 return;
+            }
+
             hard -= w;
             hardCount++;
         }
@@ -97,60 +106,113 @@ internal static class TimefoldScorer
 
         // Hard: room conflict, overtime, required attendance conflict, room capacity, same day.
         for (var a = 0; a < n; a++)
+        {
             for (var b = a + 1; b < n; b++)
+            {
                 if (room[a] == room[b])
+                {
                     Hard(Overlap(a, b));
+                }
+            }
+        }
+
         for (var m = 0; m < n; m++)
         {
             if (Last(m) >= p.Grains)
+            {
                 Hard(Last(m));
+            }
             else if (p.GrainDay[Last(m)] != p.GrainDay[start[m]])
+            {
                 Hard(1);
+            }
+
             var capacity = p.Rooms[room[m]].Capacity;
             if (ms[m].Need > capacity)
+            {
                 Hard(ms[m].Need - capacity);
+            }
         }
         for (var i = 0; i < required.Count; i++)
+        {
             for (var j = i + 1; j < required.Count; j++)
+            {
                 if (required[i].Person == required[j].Person)
+                {
                     Hard(Overlap(required[i].Meeting, required[j].Meeting));
+                }
+            }
+        }
 
         // Medium: required and preferred attendance conflict; preferred attendance conflict.
         foreach (var r in required)
+        {
             foreach (var q in preferred)
+            {
                 if (r.Person == q.Person)
+                {
                     medium -= Overlap(r.Meeting, q.Meeting);
+                }
+            }
+        }
+
         for (var i = 0; i < preferred.Count; i++)
+        {
             for (var j = i + 1; j < preferred.Count; j++)
+            {
                 if (preferred[i].Person == preferred[j].Person)
+                {
                     medium -= Overlap(preferred[i].Meeting, preferred[j].Meeting);
+                }
+            }
+        }
 
         // Soft: as soon as possible, one grain break, overlapping meetings, larger rooms first, room stability.
         for (var m = 0; m < n; m++)
         {
             soft -= Last(m);
             foreach (var other in p.Rooms)
+            {
                 if (other.Capacity > p.Rooms[room[m]].Capacity)
+                {
                     soft -= other.Capacity - p.Rooms[room[m]].Capacity;
+                }
+            }
         }
         for (var a = 0; a < n; a++)
+        {
             for (var b = 0; b < n; b++)
             {
                 if (Last(a) == start[b] - 1)
+                {
                     soft -= 100;
+                }
+
                 if (ms[a].Id > ms[b].Id)
+                {
                     soft -= 10L * Overlap(a, b);
+                }
             }
+        }
+
         var all = required.Concat(preferred).ToList();
         foreach (var l in all)
+        {
             foreach (var r in all)
             {
                 if (l.Person != r.Person || l.Meeting == r.Meeting)
+                {
                     continue;
+                }
+
                 int a = l.Meeting, b = r.Meeting;
                 if (start[a] < start[b] && room[a] != room[b] && start[b] - ms[a].Duration - start[a] <= 2)
+                {
                     soft -= 1;
+                }
             }
+        }
+
         return new TfScore(hard, medium, soft, hardCount);
     }
 }
@@ -169,7 +231,10 @@ internal static class TimefoldSolver
     {
         var fit = Enumerable.Range(0, p.Rooms.Length).Where(r => p.Rooms[r].Capacity >= m.Need).ToArray();
         if (fit.Length > 0)
+        {
             return fit;
+        }
+
         var max = p.Rooms.Max(r => r.Capacity);
         return [.. Enumerable.Range(0, p.Rooms.Length).Where(r => p.Rooms[r].Capacity == max)];
     }
@@ -201,19 +266,30 @@ internal static class TimefoldSolver
                     var grains = Enumerable.Range(s, meeting.Duration).ToArray();
                     bool PersonOk(int person, bool req) => grains.All(g => personBusy[person, g] == 0 || (pass == 1 && !(req && personBusy[person, g] == 2)));
                     if (!meeting.Required.All(x => PersonOk(x, true)) || (pass == 0 && !meeting.Preferred.All(x => PersonOk(x, false))))
+                    {
                         continue;
+                    }
+
                     var r = rooms.FirstOrDefault(r => grains.All(g => !roomBusy[r, g]), -1);
                     if (r < 0)
+                    {
                         continue;
+                    }
+
                     start[m] = s;
                     room[m] = r;
                     foreach (var g in grains)
                     {
                         roomBusy[r, g] = true;
                         foreach (var x in meeting.Required)
+                        {
                             personBusy[x, g] = 2;
+                        }
+
                         foreach (var x in meeting.Preferred)
+                        {
                             personBusy[x, g] = Math.Max(personBusy[x, g], 1);
+                        }
                     }
                     break;
                 }
@@ -238,7 +314,10 @@ internal static class TimefoldSolver
         var first = Phase(p, TimeSpan.FromSeconds(Math.Min(1.5, limit.TotalSeconds * 0.3)), workers, full: false, greedy, watch);
         var left = limit - watch.Elapsed;
         if (left <= TimeSpan.FromSeconds(0.2))
+        {
             return first with { Seconds = watch.Elapsed.TotalSeconds };
+        }
+
         var start = Better(p, greedy, first);
         var second = Phase(p, left, workers, full: true, start, watch);
         var best = second.Status is "Optimal" or "Feasible" ? Better(p, start, second) : start;
@@ -278,52 +357,84 @@ internal static class TimefoldSolver
                 roomIntervals[r].Add(model.NewOptionalFixedSizeIntervalVar(s[m], d, b, $"i{m}_{r}"));
                 var cost = RoomCost(p, r);
                 if (cost > 0)
+                {
                     soft.Add((b, cost));
+                }
             }
             model.AddExactlyOne(lits);
             soft.Add((s[m] + (d - 1), 1)); // as soon as possible: last grain index
         }
         foreach (var list in roomIntervals)
+        {
             if (list.Count > 1)
+            {
                 model.AddNoOverlap(list);
+            }
+        }
 
         var requiredOf = Enumerable.Range(0, p.Persons).Select(_ => new List<int>()).ToArray();
         var preferredOf = Enumerable.Range(0, p.Persons).Select(_ => new List<int>()).ToArray();
         for (var m = 0; m < n; m++)
         {
             foreach (var q in ms[m].Required)
+            {
                 requiredOf[q].Add(m);
+            }
+
             foreach (var q in ms[m].Preferred)
+            {
                 preferredOf[q].Add(m);
+            }
         }
         var hardPair = new HashSet<(int, int)>();
         for (var q = 0; q < p.Persons; q++)
         {
             if (requiredOf[q].Count > 1)
+            {
                 model.AddNoOverlap(requiredOf[q].Select(m => fixedIntervals[m]));
+            }
+
             foreach (var a in requiredOf[q])
+            {
                 foreach (var b in requiredOf[q])
+                {
                     if (a < b)
+                    {
                         hardPair.Add((a, b));
+                    }
+                }
+            }
         }
         // Medium weight per meeting pair: attendance pairs of one person with at least one preferred.
         var mediumWeight = new Dictionary<(int, int), long>();
         void AddMedium(int a, int b)
         {
             if (a == b)
+            {
                 return;
+            }
+
             var key = a < b ? (a, b) : (b, a);
             mediumWeight[key] = mediumWeight.GetValueOrDefault(key) + 1;
         }
         for (var q = 0; q < p.Persons; q++)
         {
             foreach (var a in requiredOf[q])
+            {
                 foreach (var b in preferredOf[q])
+                {
                     AddMedium(a, b);
+                }
+            }
+
             var pref = preferredOf[q];
             for (var i = 0; i < pref.Count; i++)
+            {
                 for (var j = i + 1; j < pref.Count; j++)
+                {
                     AddMedium(pref[i], pref[j]);
+                }
+            }
         }
         var medium = new List<(LinearExpr Expr, long Weight)>();
         var hints = new List<(IntVar Var, Func<int[], long> Value)>();
@@ -345,7 +456,9 @@ internal static class TimefoldSolver
                     hints.Add((ov, st => Math.Max(0, MinOf(st))));
                     soft.Add((ov, 10));
                     if (mediumWeight.TryGetValue((a, b), out var w))
+                    {
                         medium.Add((ov, w));
+                    }
                 }
                 // One grain break: penalize b starting right after a ends, and a right after b.
                 foreach (var (u, v, du) in new[] { (a, b, da), (b, a, db) })
@@ -375,13 +488,20 @@ internal static class TimefoldSolver
         model.Minimize(objective);
 
         foreach (var (v, value) in hints)
+        {
             model.AddHint(v, value(hint.Start));
+        }
+
         for (var m = 0; m < n; m++)
         {
             model.AddHint(s[m], hint.Start[m]);
             foreach (var ((mm, r), b) in x)
+            {
                 if (mm == m)
+                {
                     model.AddHint(b, r == hint.Room[m]);
+                }
+            }
         }
 
         var n_workers = workers > 0 ? workers : Math.Max(4, Environment.ProcessorCount);
@@ -391,7 +511,10 @@ internal static class TimefoldSolver
         };
         var status = solver.Solve(model);
         if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
+        {
             return hint with { Status = status.ToString(), Seconds = watch.Elapsed.TotalSeconds };
+        }
+
         var start = new int[n];
         var room = new int[n];
         for (var m = 0; m < n; m++)

@@ -77,7 +77,10 @@ public static class Generator
                 while (mine.Count < nThemes)
                 {
                     int t = Pick(themeWeight, rng, region);
-                    if (!mine.Contains(Themes[t])) mine.Add(Themes[t]);
+                    if (!mine.Contains(Themes[t]))
+                    {
+                        mine.Add(Themes[t]);
+                    }
                 }
                 string? interp = lang is not null && rng.NextDouble() < 0.55 ? lang : null;
                 participants.Add(new Participant($"p{++id:0000}", code, Regions[region],
@@ -96,14 +99,24 @@ public static class Generator
             var strengths = new Dictionary<string, int>();
             int nThemes = 3 + rng.Next(3);
             while (strengths.Count < nThemes)
+            {
                 strengths.TryAdd(Themes[rng.Next(Themes.Length)], 1 + rng.Next(3));
+            }
+
             int interpreters = rng.NextDouble() < 0.6 ? 1 : 2;
             var offered = new List<string>();
-            if (rng.NextDouble() < 0.55) offered.Add("es");
+            if (rng.NextDouble() < 0.55)
+            {
+                offered.Add("es");
+            }
+
             while (offered.Count < (rng.NextDouble() < 0.5 ? 1 : 2))
             {
                 string l = langs[rng.Next(langs.Length)];
-                if (!offered.Contains(l)) offered.Add(l);
+                if (!offered.Contains(l))
+                {
+                    offered.Add(l);
+                }
             }
             cities.Add(new City($"city{c:000}", $"City {c:000}", size.MinSize, size.MaxSize, strengths, interpreters, offered));
         }
@@ -115,7 +128,11 @@ public static class Generator
             {
                 int c = rng.Next(cities.Count);
                 var city = cities[c];
-                if (city.InterpreterLanguages!.Contains(lang)) continue;
+                if (city.InterpreterLanguages!.Contains(lang))
+                {
+                    continue;
+                }
+
                 cities[c] = city with { InterpreterLanguages = [.. city.InterpreterLanguages!, lang], Interpreters = Math.Max(city.Interpreters, 2) };
             }
         }
@@ -126,7 +143,11 @@ public static class Generator
         for (int i = 0; i < Math.Max(2, size.Participants / 50); i++)
         {
             var p = participants[rng.Next(participants.Count)];
-            if (!used.Add(p.Id)) continue;
+            if (!used.Add(p.Id))
+            {
+                continue;
+            }
+
             var options = cities.Where(c => p.Interpretation is null || c.InterpreterLanguages!.Contains(p.Interpretation)).ToList();
             locked[p.Id] = options[rng.Next(options.Count)].Id;
         }
@@ -135,7 +156,11 @@ public static class Generator
         {
             var p = participants[rng.Next(participants.Count)];
             var q = participants[rng.Next(participants.Count)];
-            if (p.Id == q.Id || used.Contains(p.Id) || used.Contains(q.Id)) continue;
+            if (p.Id == q.Id || used.Contains(p.Id) || used.Contains(q.Id))
+            {
+                continue;
+            }
+
             used.Add(p.Id); used.Add(q.Id);
             apart.Add(new ParticipantPair(p.Id, q.Id));
         }
@@ -145,7 +170,11 @@ public static class Generator
             var p = participants[rng.Next(participants.Count)];
             // A colleague with the same interpretation need (or none), so some city can take both.
             var q = participants.Where(x => x.Interpretation == p.Interpretation && x.Id != p.Id).OrderBy(_ => rng.Next()).FirstOrDefault();
-            if (q is null || used.Contains(p.Id) || used.Contains(q.Id)) continue;
+            if (q is null || used.Contains(p.Id) || used.Contains(q.Id))
+            {
+                continue;
+            }
+
             used.Add(p.Id); used.Add(q.Id);
             together.Add(new ParticipantPair(p.Id, q.Id));
         }
@@ -160,7 +189,11 @@ public static class Generator
         double x = rng.NextDouble() * total;
         for (int i = 0; i < n; i++)
         {
-            if (x < w[i]) return (i + region * 2) % n;
+            if (x < w[i])
+            {
+                return (i + region * 2) % n;
+            }
+
             x -= w[i];
         }
         return (n - 1 + region * 2) % n;

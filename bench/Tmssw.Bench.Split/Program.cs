@@ -60,7 +60,7 @@ foreach (var size in sizes)
             score = ev.Score; viol = ev.Violations.Count;
         }
         sizeRows.Add((size.Name, method, score, bound, viol, seconds, status));
-        Console.Error.WriteLine($"  {method,-22} score {score?.ToString() ?? "-",8} bound {bound?.ToString() ?? "-",8} viol {viol} {seconds,6:0.00}s {status}");
+        Console.Error.WriteLine($"  {method,-22} score {score?.ToString(CultureInfo.InvariantCulture) ?? "-",8} bound {bound?.ToString(CultureInfo.InvariantCulture) ?? "-",8} viol {viol} {seconds,6:0.00}s {status}");
     }
     if (methods.Contains("greedy"))
     {
@@ -96,10 +96,17 @@ foreach (var size in sizes)
     long? bestBound = sizeRows.Where(r => r.Bound is not null).Select(r => r.Bound!.Value).DefaultIfEmpty().Min() is var bb && sizeRows.Any(r => r.Bound is not null) ? bb : null;
     var ls = sizeRows.FirstOrDefault(r => r.Method == "greedy+local search");
     foreach (var r in sizeRows.Where(r => r.Method.StartsWith("planner", StringComparison.Ordinal)))
+    {
         if (ls.Score is { } lsScore && r.Score is { } ps && lsScore != 0)
+        {
             ratios.Add($"{size.Name}: {r.Method} / greedy+local search = {(double)ps / lsScore:0.0000}");
+        }
+    }
+
     for (int i = rows.Count - sizeRows.Count; i < rows.Count; i++)
-        rows[i] = rows[i] with { Bound = rows[i].Bound, Status = rows[i].Status + "|" + (bestBound?.ToString() ?? "") };
+    {
+        rows[i] = rows[i] with { Bound = rows[i].Bound, Status = rows[i].Status + "|" + (bestBound?.ToString(CultureInfo.InvariantCulture) ?? "") };
+    }
 }
 
 Console.WriteLine("| size | method | score | own bound | own gap % | best bound | gap to best bound % | hard-rule violations | seconds | status |");
@@ -110,10 +117,13 @@ foreach (var r in rows)
     long? best = parts[1].Length > 0 ? long.Parse(parts[1], CultureInfo.InvariantCulture) : null;
     string gap = r.Score is { } s && best is { } b && b != 0 ? $"{100.0 * (b - s) / Math.Abs(b):0.00}" : "-";
     string own = r.Score is { } s2 && r.Bound is { } b2 && b2 != 0 ? $"{100.0 * (b2 - s2) / Math.Abs(b2):0.00}" : "-";
-    Console.WriteLine($"| {r.Size} | {r.Method} | {r.Score?.ToString() ?? "-"} | {r.Bound?.ToString() ?? "-"} | {own} | {best?.ToString() ?? "-"} | {gap} | {r.Violations} | {r.Seconds:0.00} | {parts[0]} |");
+    Console.WriteLine($"| {r.Size} | {r.Method} | {r.Score?.ToString(CultureInfo.InvariantCulture) ?? "-"} | {r.Bound?.ToString(CultureInfo.InvariantCulture) ?? "-"} | {own} | {best?.ToString(CultureInfo.InvariantCulture) ?? "-"} | {gap} | {r.Violations} | {r.Seconds:0.00} | {parts[0]} |");
 }
 Console.WriteLine();
-foreach (var line in ratios) Console.WriteLine(line);
+foreach (var line in ratios)
+{
+    Console.WriteLine(line);
+}
 
 if (sizes.Contains(Generator.S) && methods.Contains("planner"))
 {

@@ -121,7 +121,7 @@ public sealed class BuildScheduleInstance(TmsswDbContext db)
         var venues = new Dictionary<string, P.Venue>();
         foreach (var o in offers)
         {
-            var v = source.VenueOf(o);
+            var v = ScheduleSource.VenueOf(o);
             var key = ScheduleRules.VenueKey(v?.Id);
             venues.TryAdd(key, v is null
                 ? new P.Venue(key, source.City.DisplayName, source.City.Latitude, source.City.Longitude)
@@ -146,7 +146,7 @@ public sealed class BuildScheduleInstance(TmsswDbContext db)
                 ScheduleRules.OfferKey(o.Id),
                 o.Host?.Code ?? $"h{o.HostOrganizationId}",
                 group.Id,
-                ScheduleRules.VenueKey(source.VenueOf(o)?.Id),
+                ScheduleRules.VenueKey(ScheduleSource.VenueOf(o)?.Id),
                 fix && kept.TryGetValue(o.Id, out var k) ? (int)(k.End - k.Start).TotalMinutes : o.DurationMinutes,
                 o.Value,
                 required,

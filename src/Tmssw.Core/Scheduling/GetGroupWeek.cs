@@ -92,7 +92,7 @@ public sealed class GetGroupWeek(TmsswDbContext db, BuildScheduleInstance build)
                 m.MeetingOfferId,
                 offer?.Topic ?? "(offer removed)",
                 offer?.Host?.Name ?? "",
-                (offer is null ? null : source.VenueOf(offer))?.Name ?? source.City.DisplayName,
+                (offer is null ? null : ScheduleSource.VenueOf(offer))?.Name ?? source.City.DisplayName,
                 m.Start,
                 m.End,
                 CityTime.ToInstant(m.Start, zone),
@@ -105,7 +105,7 @@ public sealed class GetGroupWeek(TmsswDbContext db, BuildScheduleInstance build)
                 [.. report.Violations.Where(v => v.Offers.Contains(key)).Select(v => v.Message)]);
         }
 
-        string VenueKeyOf(Meeting m) => ScheduleRules.VenueKey(source.Offer(m.MeetingOfferId) is { } o ? source.VenueOf(o)?.Id : null);
+        string VenueKeyOf(Meeting m) => ScheduleRules.VenueKey(source.Offer(m.MeetingOfferId) is { } o ? ScheduleSource.VenueOf(o)?.Id : null);
 
         var days = new List<WeekDay>();
         foreach (var day in source.Days)

@@ -1,6 +1,6 @@
-using Tmssw.Core.Accounts;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Tmssw.Core.Accounts;
 using Tmssw.Core.Auditing;
 using Tmssw.Core.Data;
 

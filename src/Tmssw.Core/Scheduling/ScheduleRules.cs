@@ -1,5 +1,5 @@
-using Tmssw.Core.Hosts;
 using Tmssw.Core.Editions;
+using Tmssw.Core.Hosts;
 using Tmssw.Core.Splits;
 using P = Tmssw.Planning.Scheduling;
 
@@ -79,5 +79,5 @@ public sealed record ScheduleSource(
 
     public MeetingOffer? Offer(int id) => Offers.FirstOrDefault(o => o.Id == id);
 
-    public Venue? VenueOf(MeetingOffer offer) => offer.Venue ?? offer.Host?.Venue;
+    public static Venue? VenueOf(MeetingOffer offer) => offer.Venue ?? offer.Host?.Venue;
 }

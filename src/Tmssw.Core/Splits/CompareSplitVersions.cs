@@ -1,5 +1,5 @@
-using Tmssw.Core.Accounts;
 using Microsoft.EntityFrameworkCore;
+using Tmssw.Core.Accounts;
 using Tmssw.Core.Data;
 using Tmssw.Planning.Splits;
 

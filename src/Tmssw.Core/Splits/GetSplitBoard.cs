@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Tmssw.Core.Accounts;
 using Tmssw.Core.Data;
-using Participant = Tmssw.Core.Participants.Participant;
 using Tmssw.Planning.Splits;
+using Participant = Tmssw.Core.Participants.Participant;
 
 namespace Tmssw.Core.Splits;
 

@@ -1,5 +1,5 @@
-using Tmssw.Core.Accounts;
 using System.Globalization;
+using Tmssw.Core.Accounts;
 using Tmssw.Core.Auditing;
 using Tmssw.Core.Data;
 using Tmssw.Planning.Splits;

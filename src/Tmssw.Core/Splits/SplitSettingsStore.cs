@@ -1,7 +1,7 @@
-using Tmssw.Core.Accounts;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Tmssw.Core.Accounts;
 using Tmssw.Core.Auditing;
 using Tmssw.Core.Data;
 using Tmssw.Core.Editions;

@@ -9,7 +9,10 @@ internal static class Candidates
     {
         var result = new OfferCandidates[ctx.Instance.Offers.Count];
         for (var o = 0; o < result.Length; o++)
+        {
             result[o] = ForOffer(ctx, o);
+        }
+
         return result;
     }
 
@@ -30,10 +33,16 @@ internal static class Candidates
             {
                 var t = d * ScheduleContext.DayMinutes + m;
                 if (!windows.Any(w => w.Start <= t && t + dur <= w.End))
+                {
                     continue;
+                }
+
                 inHours++;
                 if (ctx.OverlapsLunch(t, t + dur))
+                {
                     continue;
+                }
+
                 afterLunch++;
                 var blocked = false;
                 foreach (var b in busy)
@@ -42,30 +51,44 @@ internal static class Candidates
                     {
                         blocked = true;
                         if (!blockingBusy.Contains(b.Span))
+                        {
                             blockingBusy.Add(b.Span);
+                        }
                     }
                 }
                 if (!blocked)
+                {
                     starts.Add(t);
+                }
             }
         }
         if (starts.Count > 0)
+        {
             return new OfferCandidates([.. starts], null);
+        }
 
         var only = offer.Windows.Count == 1;
         string reason;
         if (offer.Windows.All(w => (w.End - w.Start).TotalMinutes < dur))
+        {
             reason = only
                 ? $"its only window is shorter than the meeting ({dur} minutes)"
                 : $"all its windows are shorter than the meeting ({dur} minutes)";
+        }
         else if (windows.Count == 0)
+        {
             reason = $"none of its windows falls on the program's days ({inst.Days[0]:yyyy-MM-dd} to {inst.Days[^1]:yyyy-MM-dd})";
+        }
         else if (inHours == 0)
+        {
             reason = $"no window left inside the day's hours ({ScheduleContext.Clock(ctx.DayStart)}–{ScheduleContext.Clock(ctx.DayEnd)}) that fits {dur} minutes";
+        }
         else if (afterLunch == 0)
+        {
             reason = only
                 ? $"its only window overlaps lunch ({ScheduleContext.Clock(ctx.LunchStart)}–{ScheduleContext.Clock(ctx.LunchEnd)})"
                 : $"every window it offers overlaps lunch ({ScheduleContext.Clock(ctx.LunchStart)}–{ScheduleContext.Clock(ctx.LunchEnd)})";
+        }
         else
         {
             var items = string.Join(", ", blockingBusy.Select(ScheduleContext.Span));

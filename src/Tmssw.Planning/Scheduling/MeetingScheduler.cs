@@ -61,11 +61,17 @@ public static class MeetingScheduler
             foreach (var (offerId, start) in previous)
             {
                 if (!ctx.OfferIndex.TryGetValue(offerId, out var o))
+                {
                     continue;
+                }
+
                 previousCount++;
                 var t = ctx.Index(ctx.ToLocal(start));
                 if (t is null || Array.BinarySearch(cands[o].Starts, t.Value) < 0)
+                {
                     continue; // cannot stay: always counts as moved
+                }
+
                 var keep = model.Model.NewBoolVar($"keep_{o}");
                 model.Model.AddImplication(keep, model.Present[o]);
                 model.Model.Add(model.Start[o] == t.Value).OnlyEnforceIf(keep);
@@ -85,13 +91,18 @@ public static class MeetingScheduler
             {
                 model.Model.AddHint(model.Present[o], greedy.Start[o] >= 0);
                 if (greedy.Start[o] >= 0)
+                {
                     model.Model.AddHint(model.Start[o], greedy.Start[o]);
+                }
             }
         }
         var w = Math.Max(0, options.ChangeWeight);
         var objective = model.ValueExpr;
         if (keepTerms.Count > 0 && w > 0)
+        {
             objective += w * LinearExpr.Sum(keepTerms.Select(k => (LinearExpr)(IntVar)k.Keep));
+        }
+
         model.Model.Maximize(objective);
 
         var trivialBound = GreedyScheduler.UpperBound(ctx, cands);
@@ -110,12 +121,19 @@ public static class MeetingScheduler
         });
         CpSolverStatus status;
         using (options.CancellationToken.Register(solver.StopSearch))
+        {
             status = solver.Solve(model.Model, callback);
+        }
 
         if (status == CpSolverStatus.Infeasible)
+        {
             return Infeasible(ctx, ExplainInfeasible(ctx, cands, options), watch);
+        }
+
         if (status == CpSolverStatus.ModelInvalid)
+        {
             throw new InvalidOperationException("internal error: the scheduling model is invalid: " + model.Model.Validate());
+        }
 
         Placement placement;
         int bound;
@@ -125,7 +143,10 @@ public static class MeetingScheduler
         {
             var starts = new int[offers.Count];
             for (var o = 0; o < offers.Count; o++)
+            {
                 starts[o] = solver.BooleanValue(model.Present[o]) ? (int)solver.Value(model.Start[o]) : -1;
+            }
+
             placement = Placement.From(ctx, starts);
             moved = options.PreviousSchedule is null ? 0 : Moves(solver.BooleanValue);
             bound = ScoreBound(solver.BestObjectiveBound, w == 0 ? 0 : moved);
@@ -143,11 +164,20 @@ public static class MeetingScheduler
         var report = ScheduleScorer.Evaluate(ctx, meetings);
         bound = Math.Max(bound, report.Score);
         if (report.Score == bound && planning == PlanningStatus.Feasible && (options.PreviousSchedule is null || w == 0))
+        {
             planning = PlanningStatus.Optimal;
+        }
+
         if (planning == PlanningStatus.Optimal && report.Score != bound)
+        {
             planning = PlanningStatus.Feasible;
+        }
+
         if (!report.IsValid)
+        {
             planning = PlanningStatus.Unknown; // never expected: the re-check disagrees with the model
+        }
+
         var timeLimited = planning != PlanningStatus.Optimal;
         var unscheduled = UnscheduledReasons.Explain(ctx, cands, placement, timeLimited);
         return new ScheduleResult(planning, report.Score, bound, meetings, unscheduled, watch.Elapsed.TotalSeconds)
@@ -170,8 +200,11 @@ public static class MeetingScheduler
         var names = string.Join(", ", reasons.Keys.Select(o => offers[o].Id));
         var unscheduled = new List<UnscheduledOffer>();
         for (var o = 0; o < offers.Count; o++)
+        {
             unscheduled.Add(new UnscheduledOffer(offers[o].Id,
                 reasons.TryGetValue(o, out var r) ? r : $"not planned: required offer(s) {names} cannot be scheduled"));
+        }
+
         return new ScheduleResult(PlanningStatus.Infeasible, 0, 0, [], unscheduled, watch.Elapsed.TotalSeconds);
     }
 
@@ -190,7 +223,9 @@ public static class MeetingScheduler
                 var indexes = solver.SufficientAssumptionsForInfeasibility().ToHashSet();
                 var found = required.Where(o => indexes.Contains(model.Present[o].GetIndex())).ToList();
                 if (found.Count > 0)
+                {
                     core = found;
+                }
             }
         }
         catch (InvalidOperationException)
@@ -203,18 +238,29 @@ public static class MeetingScheduler
             var others = core.Where(q => q != o).ToList();
             string why;
             if (others.Count == 0)
+            {
                 why = "required, but it cannot be scheduled together with the group's fixed items and rules";
+            }
             else
             {
                 var shareHost = others.Where(q => ctx.OfferHost[q] == ctx.OfferHost[o]).Select(q => offers[q].Id).ToList();
                 var shareGroup = others.Where(q => ctx.OfferGroup[q] == ctx.OfferGroup[o]).Select(q => offers[q].Id).ToList();
                 var parts = new List<string>();
                 if (shareGroup.Count > 0)
+                {
                     parts.Add($"the group cannot fit it together with {string.Join(", ", shareGroup)} (times, travel or {ctx.MaxMeetings} meetings a day)");
+                }
+
                 if (shareHost.Count > 0)
+                {
                     parts.Add($"its host also has {string.Join(", ", shareHost)} at the same times");
+                }
+
                 if (parts.Count == 0)
+                {
                     parts.Add($"it cannot be scheduled together with {string.Join(", ", others.Select(q => offers[q].Id))}");
+                }
+
                 why = $"required, but {string.Join("; ", parts)}";
             }
             reasons[o] = why;
@@ -228,11 +274,19 @@ public static class MeetingScheduler
         public override void OnSolutionCallback()
         {
             if (progress is null)
+            {
                 return;
+            }
+
             var score = 0;
             for (var i = 0; i < model.Present.Length; i++)
+            {
                 if (model.Present[i] is { } p && BooleanValue(p))
+                {
                     score += model.Values[i];
+                }
+            }
+
             progress(new ScheduleProgress(score, Math.Max(score, bound(BestObjectiveBound(), BooleanValue)), watch.Elapsed.TotalSeconds));
         }
     }

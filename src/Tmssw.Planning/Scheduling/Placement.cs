@@ -30,8 +30,13 @@ internal sealed class Placement
     {
         var p = new Placement(ctx);
         for (var o = 0; o < starts.Length; o++)
+        {
             if (starts[o] >= 0)
+            {
                 p.Place(o, starts[o]);
+            }
+        }
+
         return p;
     }
 
@@ -47,7 +52,10 @@ internal sealed class Placement
     {
         var t = Start[o];
         if (t < 0)
+        {
             return;
+        }
+
         Start[o] = -1;
         byGroup[ctx.OfferGroup[o]].Remove(o);
         byHost[ctx.OfferHost[o]].Remove(o);
@@ -68,7 +76,10 @@ internal sealed class Placement
         foreach (var q in byHost[ctx.OfferHost[o]])
         {
             if (q == o)
+            {
                 continue;
+            }
+
             var qs = Start[q];
             if (t < qs + ctx.Instance.Offers[q].Minutes && qs < end)
             {
@@ -79,20 +90,31 @@ internal sealed class Placement
         foreach (var q in byGroup[g])
         {
             if (q == o)
+            {
                 continue;
+            }
+
             var qs = Start[q];
             var qe = qs + ctx.Instance.Offers[q].Minutes;
             if (t < qe && qs < end)
             {
                 if (group < 0)
+                {
                     group = q;
+                }
+
                 continue;
             }
             if (qs / ScheduleContext.DayMinutes != t / ScheduleContext.DayMinutes)
+            {
                 continue;
+            }
+
             var need = ctx.TravelBetween(o, q);
             if (travel < 0 && ((qe <= t && t - qe < need) || (end <= qs && qs - end < need)))
+            {
                 travel = q;
+            }
         }
         return new Blockers(dayFull, host, group, travel);
     }
@@ -101,8 +123,13 @@ internal sealed class Placement
     {
         var list = new List<ScheduledMeeting>();
         for (var o = 0; o < Start.Length; o++)
+        {
             if (Start[o] >= 0)
+            {
                 list.Add(ctx.Meeting(o, Start[o]));
+            }
+        }
+
         return [.. list.OrderBy(m => m.Start).ThenBy(m => m.Offer, StringComparer.Ordinal)];
     }
 }

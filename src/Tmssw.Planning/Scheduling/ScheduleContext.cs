@@ -41,14 +41,22 @@ internal sealed class ScheduleContext
         }
         MaxMeetings = instance.Day.MaxMeetings;
         for (var d = 0; d < instance.Days.Count; d++)
+        {
             DayIndex[instance.Days[d]] = d;
+        }
 
         var venueIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var v = 0; v < instance.Venues.Count; v++)
+        {
             venueIndex[instance.Venues[v].Id] = v;
+        }
+
         var groupIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var g = 0; g < instance.Groups.Count; g++)
+        {
             groupIndex[instance.Groups[g].Id] = g;
+        }
+
         var hostIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         var hosts = new List<string>();
 
@@ -78,8 +86,12 @@ internal sealed class ScheduleContext
         {
             Busy[g] = [];
             foreach (var span in instance.Groups[g].Busy)
+            {
                 foreach (var (s, e) in Clip(span))
+                {
                     Busy[g].Add((s, e, span));
+                }
+            }
         }
     }
 
@@ -97,7 +109,9 @@ internal sealed class ScheduleContext
             var s = Math.Max((span.Start - dayStart).TotalMinutes, 0);
             var e = Math.Min((span.End - dayStart).TotalMinutes, DayMinutes);
             if (e > s)
+            {
                 yield return (d * DayMinutes + (int)Math.Ceiling(s), d * DayMinutes + (int)Math.Floor(e));
+            }
         }
     }
 
@@ -136,7 +150,10 @@ internal sealed class ScheduleContext
     public bool OverlapsLunch(int start, int end)
     {
         if (LunchStart < 0)
+        {
             return false;
+        }
+
         var day = start / DayMinutes * DayMinutes;
         return start < day + LunchEnd && day + LunchStart < end;
     }
@@ -146,14 +163,22 @@ internal sealed class ScheduleContext
         var venues = instance.Venues;
         var m = new int[venues.Count, venues.Count];
         for (var a = 0; a < venues.Count; a++)
+        {
             for (var b = 0; b < venues.Count; b++)
+            {
                 m[a, b] = a == b ? 0 : TravelTimes.FormulaMinutes(instance.Travel, venues[a], venues[b]);
+            }
+        }
+
         foreach (var o in instance.Travel.Overrides)
         {
             var a = venueIndex[o.From];
             var b = venueIndex[o.To];
             if (a == b)
+            {
                 continue;
+            }
+
             m[a, b] = o.Minutes;
             m[b, a] = o.Minutes;
         }
@@ -180,7 +205,10 @@ public static class TravelTimes
     public static int FormulaMinutes(TravelRules travel, Venue a, Venue b)
     {
         if (a.Id == b.Id)
+        {
             return 0;
+        }
+
         var km = GreatCircleKm(a.Lat, a.Lon, b.Lat, b.Lon);
         // A hair of tolerance so that 12.0000000001 minutes is 12, not 13.
         var minutes = (int)Math.Ceiling(travel.MinutesPerKm * km - 1e-9);

@@ -35,7 +35,10 @@ public static class ScheduleJson
             return (null, [new ScheduleInputError(problem.Path, problem.Message)]);
         }
         if (dto is null)
+        {
             return (null, [new ScheduleInputError("$", "expected an object, found null")]);
+        }
+
         var errors = new List<ScheduleInputError>();
         var instance = new Validator(errors).Build(dto);
         return errors.Count == 0 ? (instance, []) : (null, errors);
@@ -146,7 +149,9 @@ public static class ScheduleJson
         {
             var zone = dto.TimeZone;
             if (string.IsNullOrWhiteSpace(zone))
+            {
                 Error("$.timeZone", "missing: give an IANA time zone such as America/Phoenix");
+            }
             else
             {
                 try
@@ -161,17 +166,25 @@ public static class ScheduleJson
 
             var days = new List<DateOnly>();
             if (dto.Days is null || dto.Days.Count == 0)
+            {
                 Error("$.days", "missing: list the program days as YYYY-MM-DD");
+            }
             else
             {
                 for (var i = 0; i < dto.Days.Count; i++)
                 {
                     if (!DateOnly.TryParseExact(dto.Days[i], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+                    {
                         Error($"$.days[{i}]", $"'{dto.Days[i]}' is not a date of the form YYYY-MM-DD");
+                    }
                     else if (days.Count > 0 && day <= days[^1])
+                    {
                         Error($"$.days[{i}]", $"{day:yyyy-MM-dd} is not after the day before it: list days in order, once each");
+                    }
                     else
+                    {
                         days.Add(day);
+                    }
                 }
             }
 
@@ -184,14 +197,20 @@ public static class ScheduleJson
             var offers = BuildOffers(dto.Offers, venueIds, groupIds);
 
             if (errors.Count > 0 || dayRules is null)
+            {
                 return null;
+            }
+
             return new ScheduleInstance(zone!, days, dayRules, venues, travel, groups, offers);
         }
 
         private bool TryTime(string path, string? text, out TimeOnly time)
         {
             if (TimeOnly.TryParseExact(text, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out time))
+            {
                 return true;
+            }
+
             Error(path, text is null ? "missing: give a time as HH:MM" : $"'{text}' is not a time of the form HH:MM");
             return false;
         }
@@ -226,10 +245,14 @@ public static class ScheduleJson
                         ok = false;
                     }
                     else
+                    {
                         lunch = new LunchBreak(ls, le);
+                    }
                 }
                 else
+                {
                     ok = false;
+                }
             }
             if (day.MaxMeetings is null)
             {
@@ -284,7 +307,9 @@ public static class ScheduleJson
                     ok = false;
                 }
                 if (ok)
+                {
                     venues.Add(new Venue(v.Id!, v.Name ?? v.Id!, v.Lat!.Value, v.Lon!.Value));
+                }
             }
             return venues;
         }
@@ -297,9 +322,15 @@ public static class ScheduleJson
                 return new TravelRules(0, 0, []);
             }
             if (t.MinutesPerKm is null or < 0)
+            {
                 Error("$.travel.minutesPerKm", t.MinutesPerKm is null ? "missing" : "must not be negative");
+            }
+
             if (t.MinimumMinutes is null or < 0)
+            {
                 Error("$.travel.minimumMinutes", t.MinimumMinutes is null ? "missing" : "must not be negative");
+            }
+
             var overrides = new List<TravelOverride>();
             for (var i = 0; i < (t.Overrides?.Count ?? 0); i++)
             {
@@ -325,7 +356,9 @@ public static class ScheduleJson
                     ok = false;
                 }
                 if (ok)
+                {
                     overrides.Add(new TravelOverride(a, b, minutes));
+                }
             }
             return new TravelRules(t.MinutesPerKm ?? 0, t.MinimumMinutes ?? 0, overrides);
         }
@@ -336,7 +369,10 @@ public static class ScheduleJson
             if (list is null || list.Count == 0)
             {
                 if (required)
+                {
                     Error(path, "missing: give at least one [start, end] window");
+                }
+
                 return spans;
             }
             for (var i = 0; i < list.Count; i++)
@@ -360,7 +396,10 @@ public static class ScheduleJson
                     ok = false;
                 }
                 if (!ok)
+                {
                     continue;
+                }
+
                 if (e <= s)
                 {
                     Error(p, $"end {pair[1]} is not after start {pair[0]}");
@@ -424,30 +463,60 @@ public static class ScheduleJson
                 }
                 var before = errors.Count;
                 if (string.IsNullOrWhiteSpace(o.Id))
+                {
                     Error(path + ".id", "missing");
+                }
                 else if (!seen.Add(o.Id))
+                {
                     Error(path + ".id", $"offer id '{o.Id}' is used twice");
+                }
+
                 if (string.IsNullOrWhiteSpace(o.Host))
+                {
                     Error(path + ".host", "missing");
+                }
+
                 if (string.IsNullOrWhiteSpace(o.Group))
+                {
                     Error(path + ".group", "missing");
+                }
                 else if (!groupIds.Contains(o.Group))
+                {
                     Error(path + ".group", $"unknown group id '{o.Group}'");
+                }
+
                 if (string.IsNullOrWhiteSpace(o.Venue))
+                {
                     Error(path + ".venue", "missing");
+                }
                 else if (!venueIds.Contains(o.Venue))
+                {
                     Error(path + ".venue", $"unknown venue id '{o.Venue}'");
+                }
+
                 if (o.Minutes is null)
+                {
                     Error(path + ".minutes", "missing");
+                }
                 else if (o.Minutes is < 1 or > ScheduleContext.DayMinutes)
+                {
                     Error(path + ".minutes", $"{o.Minutes} is not between 1 and 1440");
+                }
+
                 if (o.Value is null)
+                {
                     Error(path + ".value", "missing");
+                }
                 else if (o.Value < 0)
+                {
                     Error(path + ".value", "must not be negative");
+                }
+
                 var windows = BuildSpans(path + ".windows", o.Windows, required: true);
                 if (errors.Count == before)
+                {
                     offers.Add(new MeetingOffer(o.Id!, o.Host!, o.Group!, o.Venue!, o.Minutes!.Value, o.Value!.Value, o.Required ?? false, windows));
+                }
             }
             return offers;
         }

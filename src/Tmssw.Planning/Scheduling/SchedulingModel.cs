@@ -47,14 +47,20 @@ internal sealed class SchedulingModel
             if (offer.Required)
             {
                 if (requiredAsAssumptions)
+                {
                     Model.AddAssumption(Present[o]);
+                }
                 else
+                {
                     Model.Add(Present[o] == 1);
+                }
             }
             var byDay = starts.GroupBy(t => t / ScheduleContext.DayMinutes).ToList();
             days[o] = [.. byDay.Select(d => d.Key)];
             if (byDay.Count == 1)
+            {
                 dayLits[(o, byDay[0].Key)] = Present[o];
+            }
             else
             {
                 var lits = new List<ILiteral>();
@@ -81,7 +87,9 @@ internal sealed class SchedulingModel
             {
                 var lits = list.Where(o => dayLits.ContainsKey((o, d))).Select(o => dayLits[(o, d)]).ToList();
                 if (lits.Count > ctx.MaxMeetings)
+                {
                     Model.Add(LinearExpr.Sum(lits.Select(l => (LinearExpr)(IntVar)l)) <= ctx.MaxMeetings);
+                }
             }
             // Travel: two meetings of the group on one day at different venues keep the travel time between them.
             for (var i = 0; i < list.Count; i++)
@@ -91,12 +99,18 @@ internal sealed class SchedulingModel
                     var (a, b) = (list[i], list[j]);
                     var travel = ctx.TravelBetween(a, b);
                     if (travel == 0 || !days[a].Overlaps(days[b]))
+                    {
                         continue;
+                    }
+
                     var da = inst.Offers[a].Minutes;
                     var db = inst.Offers[b].Minutes;
                     // Skip pairs that can never come within travel distance of each other.
                     if (!Near(cands[a].Starts, da, cands[b].Starts, db, travel))
+                    {
                         continue;
+                    }
+
                     var ab = Model.NewBoolVar($"before_{a}_{b}");
                     var ba = Model.NewBoolVar($"before_{b}_{a}");
                     Model.Add(Start[b] >= Start[a] + da + travel).OnlyEnforceIf(ab);
@@ -108,7 +122,9 @@ internal sealed class SchedulingModel
         foreach (var host in active.GroupBy(o => ctx.OfferHost[o]))
         {
             if (host.Count() > 1)
+            {
                 Model.AddNoOverlap(host.Select(o => intervals[o]));
+            }
         }
 
         ValueExpr = LinearExpr.WeightedSum(include.Select(o => (IntVar)Present[o]), include.Select(o => (long)Values[o]));

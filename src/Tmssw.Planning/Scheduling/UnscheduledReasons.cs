@@ -10,15 +10,23 @@ internal static class UnscheduledReasons
     {
         var list = new List<UnscheduledOffer>();
         for (var o = 0; o < cands.Length; o++)
+        {
             if (placement.Start[o] < 0)
+            {
                 list.Add(new UnscheduledOffer(ctx.Instance.Offers[o].Id, Reason(ctx, cands[o], placement, o, timeLimited)));
+            }
+        }
+
         return list;
     }
 
     public static string Reason(ScheduleContext ctx, OfferCandidates cand, Placement placement, int o, bool timeLimited)
     {
         if (cand.NoneReason is not null)
+        {
             return cand.NoneReason;
+        }
+
         var inst = ctx.Instance;
         var offer = inst.Offers[o];
         var blockers = cand.Starts.Select(t => (T: t, B: placement.Check(o, t))).ToList();
@@ -26,7 +34,10 @@ internal static class UnscheduledReasons
         if (blockers.Any(b => b.B.Free))
         {
             if (offer.Value <= 0)
+            {
                 return "it adds no value (value 0), so the week was kept lighter";
+            }
+
             return timeLimited
                 ? $"the solver stopped at its time limit before placing it ({ctx.When(free.T)} is still free)"
                 : $"left out to keep the rest of the week ({ctx.When(free.T)} is still free)";
@@ -47,7 +58,10 @@ internal static class UnscheduledReasons
             var qs = blockers.Select(b => b.B.Host).Distinct().ToList();
             var groups = qs.Select(q => inst.Offers[q].Group).Distinct(StringComparer.Ordinal).ToList();
             if (groups.Count == 1 && groups[0] == offer.Group)
+            {
                 return $"the host already meets this group at {slot} ({Ids(qs)})";
+            }
+
             var others = groups.Where(g => g != offer.Group).ToList();
             return $"the host is busy with group {string.Join(" and ", others)} at every time it offers";
         }
@@ -66,13 +80,19 @@ internal static class UnscheduledReasons
         {
             var qs = blockers.Select(b => b.B.Group).Distinct().ToList();
             if (qs.All(q => inst.Offers[q].Value > offer.Value))
+            {
                 return qs.Count == 1
                     ? $"a higher-value meeting ({Describe(qs[0])}) took {slot}"
                     : $"higher-value meetings ({Ids(qs)}) took {slot}";
+            }
+
             if (qs.All(q => inst.Offers[q].Value >= offer.Value))
+            {
                 return qs.Count == 1
                     ? $"a meeting of equal or higher value ({Describe(qs[0])}) took {slot}"
                     : $"meetings of equal or higher value ({Ids(qs)}) took {slot}";
+            }
+
             return $"the group's other meetings ({Ids(qs)}) fill {slot}; together they are worth more than this one";
         }
         // Mixed: say what blocks each time, day by day.
@@ -85,7 +105,9 @@ internal static class UnscheduledReasons
                 : b.Travel >= 0 ? $"travel to or from {inst.Offers[b.Travel].Id} is too long on {day}"
                 : $"the group meets {Describe(b.Group)} on {day}";
             if (!parts.Contains(part))
+            {
                 parts.Add(part);
+            }
         }
         var shown = parts.Take(4).ToList();
         var more = parts.Count > shown.Count ? $"; and {parts.Count - shown.Count} more" : "";

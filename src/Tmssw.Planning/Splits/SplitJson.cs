@@ -42,12 +42,22 @@ public static class SplitJson
         {
             return Fail(Describe(ex));
         }
-        if (dto is null) return Fail(new SplitError("", "the document must be a JSON object"));
+        if (dto is null)
+        {
+            return Fail(new SplitError("", "the document must be a JSON object"));
+        }
 
         var errors = new List<SplitError>();
         void Err(string path, string message) => errors.Add(new SplitError(path, message));
-        if (dto.Participants is null) Err("participants", "required");
-        if (dto.Cities is null) Err("cities", "required");
+        if (dto.Participants is null)
+        {
+            Err("participants", "required");
+        }
+
+        if (dto.Cities is null)
+        {
+            Err("cities", "required");
+        }
 
         var participants = new List<Participant>();
         for (int i = 0; i < (dto.Participants?.Count ?? 0); i++)
@@ -55,9 +65,21 @@ public static class SplitJson
             var p = dto.Participants![i];
             string at = $"participants[{i}]";
             if (p is null) { Err(at, "must be an object"); continue; }
-            if (p.Id is null) Err($"{at}.id", "required");
-            if (p.Country is null) Err($"{at}.country", "required");
-            if (p.Themes is not null && p.Themes.Any(t => t is null)) Err($"{at}.themes", "must be an array of strings");
+            if (p.Id is null)
+            {
+                Err($"{at}.id", "required");
+            }
+
+            if (p.Country is null)
+            {
+                Err($"{at}.country", "required");
+            }
+
+            if (p.Themes is not null && p.Themes.Any(t => t is null))
+            {
+                Err($"{at}.themes", "must be an array of strings");
+            }
+
             participants.Add(new Participant(p.Id ?? "", p.Country ?? "", p.Region, p.Gender, p.Sector,
                 p.Themes?.Select(t => t ?? "").ToArray(), p.Interpretation));
         }
@@ -67,8 +89,16 @@ public static class SplitJson
             var c = dto.Cities![i];
             string at = $"cities[{i}]";
             if (c is null) { Err(at, "must be an object"); continue; }
-            if (c.Id is null) Err($"{at}.id", "required");
-            if (c.MaxSize is null) Err($"{at}.maxSize", "required");
+            if (c.Id is null)
+            {
+                Err($"{at}.id", "required");
+            }
+
+            if (c.MaxSize is null)
+            {
+                Err($"{at}.maxSize", "required");
+            }
+
             cities.Add(new City(c.Id ?? "", c.Name, c.MinSize ?? 0, c.MaxSize ?? 0, c.Themes, c.Interpreters ?? 0,
                 c.InterpreterLanguages?.Select(l => l ?? "").ToArray()));
         }
@@ -76,24 +106,44 @@ public static class SplitJson
         if (dto.Rules is { } r)
         {
             if (r.Locked is not null)
+            {
                 foreach (var (pid, cid) in r.Locked)
-                    if (cid is null) Err($"rules.locked.{pid}", "must be a city id");
+                {
+                    if (cid is null)
+                    {
+                        Err($"rules.locked.{pid}", "must be a city id");
+                    }
+                }
+            }
+
             rules = new SplitRules(r.MaxPerCountry ?? 1, r.MaxPerRegion,
                 r.Locked?.Where(kv => kv.Value is not null).ToDictionary(kv => kv.Key, kv => kv.Value!, StringComparer.Ordinal),
                 Pairs("rules.apart", r.Apart), Pairs("rules.together", r.Together));
         }
         var weights = SplitWeights.Default;
         if (dto.Weights is { } w)
+        {
             weights = new SplitWeights(w.Theme ?? 10, w.SameCountry ?? 100, w.IsolatedGender ?? 30, w.Change ?? 50);
+        }
+
         Dictionary<string, string>? previous = null;
         if (dto.Previous is not null)
         {
             foreach (var (pid, cid) in dto.Previous)
-                if (cid is null) Err($"previous.{pid}", "must be a city id");
+            {
+                if (cid is null)
+                {
+                    Err($"previous.{pid}", "must be a city id");
+                }
+            }
+
             previous = dto.Previous.Where(kv => kv.Value is not null)
                 .ToDictionary(kv => kv.Key, kv => kv.Value!, StringComparer.Ordinal);
         }
-        if (errors.Count > 0) return new SplitJsonRead(null, errors);
+        if (errors.Count > 0)
+        {
+            return new SplitJsonRead(null, errors);
+        }
 
         var instance = new SplitInstance(participants, cities, rules, weights, previous);
         var invalid = instance.Validate();
@@ -101,7 +151,11 @@ public static class SplitJson
 
         List<ParticipantPair>? Pairs(string at, List<List<string?>?>? pairs)
         {
-            if (pairs is null) return null;
+            if (pairs is null)
+            {
+                return null;
+            }
+
             var list = new List<ParticipantPair>();
             for (int i = 0; i < pairs.Count; i++)
             {

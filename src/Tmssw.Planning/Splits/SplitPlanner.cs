@@ -53,44 +53,86 @@ internal sealed class PlannerRun
     public SplitResult Execute()
     {
         var quick = Conflicts.QuickChecks(ix);
-        if (quick.Count > 0) return Infeasible(quick);
+        if (quick.Count > 0)
+        {
+            return Infeasible(quick);
+        }
+
         var flow = FlowBound.Solve(ix);
         if (!flow.Feasible)
+        {
             return Infeasible(["group sizes, locks, offered interpretation languages and the region limit cannot all be met " +
                                "(no assignment exists even ignoring interpreter counts, pairs and penalties)"]);
+        }
+
         bound = flow.Bound;
 
         // Heuristics: greedy + local search, and local search from the flow plan.
         var lsBudget = TimeSpan.FromTicks(Math.Min(options.TimeLimit.Ticks / 5, TimeSpan.FromSeconds(10).Ticks));
         var flowState = new PlanState(ix, FlowBound.LanguageFeasiblePlan(ix, flow.Assignment) ?? flow.Assignment);
-        if (flowState.Viol == 0) Offer(flowState.A, flowState.Score, "flow");
+        if (flowState.Viol == 0)
+        {
+            Offer(flowState.A, flowState.Score, "flow");
+        }
+
         Heuristics.Improve(ix, flowState, clock, clock.Elapsed + lsBudget / 2, options.Seed, options.CancellationToken);
-        if (flowState.Viol == 0) Offer(flowState.A, flowState.Score, "local search");
+        if (flowState.Viol == 0)
+        {
+            Offer(flowState.A, flowState.Score, "local search");
+        }
+
         var greedy = Heuristics.Greedy(ix, options.Seed);
-        if (greedy.Viol == 0) Offer(greedy.A, greedy.Score, "greedy");
+        if (greedy.Viol == 0)
+        {
+            Offer(greedy.A, greedy.Score, "greedy");
+        }
+
         Heuristics.Improve(ix, greedy, clock, clock.Elapsed + lsBudget / 2, options.Seed + 1, options.CancellationToken);
-        if (greedy.Viol == 0) Offer(greedy.A, greedy.Score, "local search");
+        if (greedy.Viol == 0)
+        {
+            Offer(greedy.A, greedy.Score, "local search");
+        }
+
         var hint = best ?? (greedy.Viol <= flowState.Viol ? greedy.A : flowState.A);
 
         if (!Stopped && !IsOptimal())
         {
             long pairs = 0;
-            for (int i = 0; i < ix.N * ix.M; i++) if (ix.Allowed[i]) pairs++;
+            for (int i = 0; i < ix.N * ix.M; i++)
+            {
+                if (ix.Allowed[i])
+                {
+                    pairs++;
+                }
+            }
+
             bool full = pairs <= SplitPlanner.FullModelLimit;
             if (full || best is null)
             {
                 var status = SolveFull(hint, best is null && !full ? 0.5 : 1.0);
                 if (status == CpSolverStatus.Infeasible)
+                {
                     return Infeasible([]);
+                }
             }
-            if (best is not null && !Stopped && !IsOptimal() && !full) Lns();
+            if (best is not null && !Stopped && !IsOptimal() && !full)
+            {
+                Lns();
+            }
         }
 
         if (best is null)
+        {
             return new SplitResult(PlanningStatus.Unknown, null, bound, new Dictionary<string, string>(),
                 null, new Dictionary<string, string>(), [], clock.Elapsed.TotalSeconds);
+        }
+
         var eval = SplitScorer.Evaluate(ix, best, true);
-        if (!eval.IsFeasible) throw new InvalidOperationException("internal error: best plan breaks " + eval.Violations[0]);
+        if (!eval.IsFeasible)
+        {
+            throw new InvalidOperationException("internal error: best plan breaks " + eval.Violations[0]);
+        }
+
         long? b = bound is { } bb ? Math.Max(bb, eval.Score) : null;
         var statusOut = b == eval.Score ? PlanningStatus.Optimal : PlanningStatus.Feasible;
         var explanations = Explainer.Explain(ix, best);
@@ -100,14 +142,21 @@ internal sealed class PlannerRun
 
     private bool IsOptimal()
     {
-        lock (gate) return bound is { } b && bestScore >= b;
+        lock (gate)
+        {
+            return bound is { } b && bestScore >= b;
+        }
     }
 
     private void Offer(int[] a, long score, string source)
     {
         lock (gate)
         {
-            if (score <= bestScore) return;
+            if (score <= bestScore)
+            {
+                return;
+            }
+
             bestScore = score;
             best = (int[])a.Clone();
             options.Progress?.Report(new SplitProgress(score, bound, clock.Elapsed, source));
@@ -116,7 +165,10 @@ internal sealed class PlannerRun
 
     private void TightenBound(long b)
     {
-        lock (gate) bound = bound is { } old ? Math.Min(old, b) : b;
+        lock (gate)
+        {
+            bound = bound is { } old ? Math.Min(old, b) : b;
+        }
     }
 
     private SplitResult Infeasible(IReadOnlyList<string> found)
@@ -124,7 +176,11 @@ internal sealed class PlannerRun
         var conflicts = new List<string>(found);
         var budget = Remaining > TimeSpan.Zero ? Remaining : TimeSpan.FromSeconds(1);
         conflicts.AddRange(Conflicts.ByRelaxation(ix, budget, workers, options.CancellationToken));
-        if (conflicts.Count == 0) conflicts.Add("the hard rules cannot all be met together");
+        if (conflicts.Count == 0)
+        {
+            conflicts.Add("the hard rules cannot all be met together");
+        }
+
         return new SplitResult(PlanningStatus.Infeasible, null, null, new Dictionary<string, string>(), null,
             new Dictionary<string, string>(), conflicts, clock.Elapsed.TotalSeconds);
     }
@@ -153,7 +209,10 @@ internal sealed class PlannerRun
         {
             model.Decode(cb!.BooleanValue, a);
             var ev = SplitScorer.Evaluate(ix, a, false);
-            if (ev.IsFeasible) Offer(a, ev.Score, "cp-sat");
+            if (ev.IsFeasible)
+            {
+                Offer(a, ev.Score, "cp-sat");
+            }
         });
         using var reg = options.CancellationToken.Register(solver.StopSearch);
         var status = solver.Solve(model.Model, cb);
@@ -161,9 +220,19 @@ internal sealed class PlannerRun
         {
             model.Decode(solver.BooleanValue, a);
             var ev = SplitScorer.Evaluate(ix, a, false);
-            if (ev.IsFeasible) Offer(a, ev.Score, "cp-sat");
-            if (status == CpSolverStatus.Optimal) TightenBound(ev.Score);
-            else TightenBound((long)Math.Floor(solver.BestObjectiveBound + 1e-6));
+            if (ev.IsFeasible)
+            {
+                Offer(a, ev.Score, "cp-sat");
+            }
+
+            if (status == CpSolverStatus.Optimal)
+            {
+                TightenBound(ev.Score);
+            }
+            else
+            {
+                TightenBound((long)Math.Floor(solver.BestObjectiveBound + 1e-6));
+            }
         }
         cb.Dispose();
         return status;
@@ -190,7 +259,10 @@ internal sealed class PlannerRun
             threads.Add(t);
             t.Start();
         }
-        foreach (var t in threads) t.Join();
+        foreach (var t in threads)
+        {
+            t.Join();
+        }
     }
 
     private void LnsWorker(PlanState state, bool[] busy, double avgSize, int wid)
@@ -218,19 +290,29 @@ internal sealed class PlannerRun
                     {
                         Array.Clear(related);
                         foreach (int c0 in chosen)
+                        {
                             foreach (int p in state.Members(c0))
                             {
                                 long here = ix.Theme[p * m + c0];
                                 for (int c = 0; c < m; c++)
                                 {
                                     long d = ix.Theme[p * m + c] - here;
-                                    if (d > 0) related[c] += d;
+                                    if (d > 0)
+                                    {
+                                        related[c] += d;
+                                    }
                                 }
                             }
+                        }
+
                         double bestVal = -1;
                         foreach (int c in free)
                         {
-                            if (chosen.Contains(c)) continue;
+                            if (chosen.Contains(c))
+                            {
+                                continue;
+                            }
+
                             double v = related[c] * (0.5 + rng.NextDouble());
                             if (v > bestVal) { bestVal = v; pick = c; }
                         }
@@ -243,7 +325,11 @@ internal sealed class PlannerRun
                     chosen.Add(pick);
                 }
                 cities = chosen.ToArray();
-                foreach (int c in cities) busy[c] = true;
+                foreach (int c in cities)
+                {
+                    busy[c] = true;
+                }
+
                 parts = cities.SelectMany(c => state.Members(c)).ToArray();
                 snapshot = (int[])state.A.Clone();
             }
@@ -272,13 +358,28 @@ internal sealed class PlannerRun
                 if (proposal is not null)
                 {
                     long before = state.Score;
-                    foreach (int p in parts) state.Move(p, proposal[p]);
+                    foreach (int p in parts)
+                    {
+                        state.Move(p, proposal[p]);
+                    }
+
                     if (state.Viol != 0 || state.Score < before)
-                        foreach (int p in parts) state.Move(p, snapshot[p]);
+                    {
+                        foreach (int p in parts)
+                        {
+                            state.Move(p, snapshot[p]);
+                        }
+                    }
                     else if (state.Score > before)
+                    {
                         Offer(state.A, state.Score, "lns");
+                    }
                 }
-                foreach (int c in cities) busy[c] = false;
+                foreach (int c in cities)
+                {
+                    busy[c] = false;
+                }
+
                 Monitor.PulseAll(gate);
             }
             target = solvedOptimally ? Math.Min(target * 1.1, 400) : Math.Max(target * 0.8, 2 * avgSize);

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Tmssw.Core.Accounts;
-using Tmssw.Core.Hosts;
 using Tmssw.Core.Data;
 using Tmssw.Core.Editions;
+using Tmssw.Core.Hosts;
 using Tmssw.Web.Security;
 
 namespace Tmssw.Web.Api;

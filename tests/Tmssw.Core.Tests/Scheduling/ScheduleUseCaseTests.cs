@@ -1,9 +1,9 @@
-using Tmssw.Core.Accounts;
 using Microsoft.EntityFrameworkCore;
+using Tmssw.Core.Accounts;
 using Tmssw.Core.Auditing;
-using Tmssw.Core.Hosts;
 using Tmssw.Core.Data;
 using Tmssw.Core.Editions;
+using Tmssw.Core.Hosts;
 using Tmssw.Core.Scheduling;
 using Tmssw.Core.Splits;
 using Tmssw.Planning;

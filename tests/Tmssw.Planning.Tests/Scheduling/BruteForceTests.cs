@@ -42,11 +42,14 @@ public class BruteForceTests
             var list = new List<ScheduledMeeting?> { null };
             var zone = TimeZoneInfo.FindSystemTimeZoneById(inst.TimeZone);
             foreach (var day in inst.Days)
+            {
                 for (var t = day.ToDateTime(inst.Day.Start); t.AddMinutes(o.Minutes) <= day.ToDateTime(inst.Day.End); t = t.AddMinutes(15))
                 {
                     var s = new DateTimeOffset(t, zone.GetUtcOffset(t));
                     list.Add(new ScheduledMeeting(o.Id, s, s.AddMinutes(o.Minutes)));
                 }
+            }
+
             return list;
         }).ToList();
         var best = -1;
@@ -57,16 +60,24 @@ public class BruteForceTests
             {
                 var report = ScheduleScorer.Evaluate(inst, current);
                 if (report.IsValid && report.Score > best)
+                {
                     best = report.Score;
+                }
+
                 return;
             }
             foreach (var c in choices[i])
             {
                 if (c is not null)
+                {
                     current.Add(c);
+                }
+
                 Walk(i + 1);
                 if (c is not null)
+                {
                     current.RemoveAt(current.Count - 1);
+                }
             }
         }
         Walk(0);

@@ -202,7 +202,7 @@ public class RuleTests
     {
         var seen = new List<ScheduleProgress>();
         var inst = Instance([Offer("m1", "h1", "g1", "v1", 30, 5, false, ("2024-05-06T09:00", "2024-05-06T10:00"))]);
-        var r = MeetingScheduler.Solve(inst, Fast with { Progress = p => { lock (seen) seen.Add(p); } });
+        var r = MeetingScheduler.Solve(inst, Fast with { Progress = p => { lock (seen) { seen.Add(p); } } });
         Assert.NotEmpty(seen);
         Assert.All(seen, p => Assert.True(p.Score <= p.Bound));
         Assert.Equal(r.Score, seen.Max(p => p.Score));

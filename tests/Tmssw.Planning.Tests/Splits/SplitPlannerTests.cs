@@ -51,8 +51,15 @@ public class SplitPlannerTests
         foreach (int seed in new[] { 11, 12, 13 })
         {
             var r = SplitPlanner.Solve(SplitTestKit.Random(seed, 8, 3), Fast);
-            if (r.Status == PlanningStatus.Optimal) Assert.Equal(r.Score, r.Bound);
-            if (r.Status == PlanningStatus.Feasible) Assert.True(r.Bound > r.Score);
+            if (r.Status == PlanningStatus.Optimal)
+            {
+                Assert.Equal(r.Score, r.Bound);
+            }
+
+            if (r.Status == PlanningStatus.Feasible)
+            {
+                Assert.True(r.Bound > r.Score);
+            }
         }
     }
 
@@ -64,7 +71,11 @@ public class SplitPlannerTests
         var progress = new Collect(seen);
         var r = SplitPlanner.Solve(inst, Fast with { Progress = progress });
         Assert.NotEmpty(seen);
-        for (int i = 1; i < seen.Count; i++) Assert.True(seen[i].Score > seen[i - 1].Score);
+        for (int i = 1; i < seen.Count; i++)
+        {
+            Assert.True(seen[i].Score > seen[i - 1].Score);
+        }
+
         Assert.Equal(r.Score, seen[^1].Score);
         Assert.All(seen, p => Assert.True(p.Bound is null || p.Bound >= r.Score));
     }
@@ -73,7 +84,10 @@ public class SplitPlannerTests
     {
         public void Report(SplitProgress value)
         {
-            lock (into) into.Add(value);
+            lock (into)
+            {
+                into.Add(value);
+            }
         }
     }
 

@@ -44,8 +44,14 @@ public class SplitReplanTests
         if (stayEval.IsFeasible)
         {
             Assert.True(r.Score >= stayEval.Score);
-            if (moved.Count > 0) Assert.True(r.Score > stayEval.Score, "moves must strictly pay for themselves");
-            else Assert.Equal(stayEval.Score, r.Score);
+            if (moved.Count > 0)
+            {
+                Assert.True(r.Score > stayEval.Score, "moves must strictly pay for themselves");
+            }
+            else
+            {
+                Assert.Equal(stayEval.Score, r.Score);
+            }
         }
         Assert.InRange(moved.Count, 0, 4);
         // Undoing any single move does not help.
@@ -58,7 +64,9 @@ public class SplitReplanTests
             Assert.StartsWith($"moved from ", r.Explanations[p]);
         }
         foreach (var p in r.Assignment.Keys.Except(moved))
+        {
             Assert.StartsWith("kept from the previous plan", r.Explanations[p]);
+        }
     }
 
     [Fact]

@@ -23,16 +23,26 @@ internal static class SplitTestKit
         string[] langs = ["es", "fr"];
         var ps = new List<Participant>();
         for (int i = 0; i < n; i++)
+        {
             ps.Add(P($"p{i}", $"K{rng.Next(3)}", rng.NextDouble() < 0.35 ? "F" : "M",
                 themes.Where(_ => rng.NextDouble() < 0.4).ToArray(),
                 rng.NextDouble() < 0.25 ? langs[rng.Next(2)] : null, $"R{rng.Next(2)}"));
+        }
+
         var cs = new List<City>();
         for (int c = 0; c < m; c++)
+        {
             cs.Add(C($"c{c}", rng.Next(0, 2), rng.Next(3, 5),
                 themes.Where(_ => rng.NextDouble() < 0.5).ToDictionary(t => t, _ => rng.Next(1, 4)),
                 rng.Next(1, 3), rng.NextDouble() < 0.5 ? null : [langs[rng.Next(2)]]));
+        }
+
         var locked = new Dictionary<string, string>();
-        if (seed % 3 == 0) locked[$"p{rng.Next(n)}"] = $"c{rng.Next(m)}";
+        if (seed % 3 == 0)
+        {
+            locked[$"p{rng.Next(n)}"] = $"c{rng.Next(m)}";
+        }
+
         var apart = seed % 2 == 0 ? new List<ParticipantPair> { new("p0", "p1") } : [];
         var together = seed % 4 == 1 ? new List<ParticipantPair> { new("p2", "p3") } : [];
         return new SplitInstance(ps, cs, new SplitRules(1, seed % 5 == 0 ? 3 : null, locked, apart, together),
@@ -49,7 +59,11 @@ internal static class SplitTestKit
         while (true)
         {
             var plan = new Dictionary<string, string>();
-            for (int i = 0; i < n; i++) plan[instance.Participants[i].Id] = instance.Cities[digits[i]].Id;
+            for (int i = 0; i < n; i++)
+            {
+                plan[instance.Participants[i].Id] = instance.Cities[digits[i]].Id;
+            }
+
             var ev = SplitScorer.Evaluate(instance, plan);
             if (ev.IsFeasible && (best is null || ev.Score > best))
             {
@@ -57,8 +71,15 @@ internal static class SplitTestKit
                 bestPlan = plan;
             }
             int d = 0;
-            while (d < n && ++digits[d] == m) digits[d++] = 0;
-            if (d == n) break;
+            while (d < n && ++digits[d] == m)
+            {
+                digits[d++] = 0;
+            }
+
+            if (d == n)
+            {
+                break;
+            }
         }
         return best;
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -106,14 +107,14 @@ public sealed class ImportExportPageTests
 
         var refused = await staff.PostAsync("/manage/2024/participants?handler=Bulk", new FormUrlEncodedContent(
         [
-            new("ids", p.PhoenixParticipantId.ToString()), new("ids", p.TucsonParticipantId.ToString()),
+            new("ids", p.PhoenixParticipantId.ToString(CultureInfo.InvariantCulture)), new("ids", p.TucsonParticipantId.ToString(CultureInfo.InvariantCulture)),
             new("to", "Completed"), new("reason", ""), new("__RequestVerificationToken", token),
         ]));
         Assert.Contains("cannot become Completed", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
 
         var done = await staff.PostAsync("/manage/2024/participants?handler=Bulk", new FormUrlEncodedContent(
         [
-            new("ids", p.PhoenixParticipantId.ToString()), new("ids", p.TucsonParticipantId.ToString()),
+            new("ids", p.PhoenixParticipantId.ToString(CultureInfo.InvariantCulture)), new("ids", p.TucsonParticipantId.ToString(CultureInfo.InvariantCulture)),
             new("to", "Traveling"), new("reason", "Arrived in Washington"), new("__RequestVerificationToken", token),
         ]));
         Assert.Contains("2 participants now Traveling", await done.Content.ReadAsStringAsync());

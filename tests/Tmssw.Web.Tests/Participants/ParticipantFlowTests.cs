@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,7 +42,7 @@ public sealed class ParticipantFlowTests
             Assert.DoesNotContain("XK4471902", raw.PassportNumberProtected);
             Assert.DoesNotContain("1979", raw.DateOfBirthProtected);
             Assert.DoesNotContain("example.org", raw.PersonalEmailProtected);
-            var audit = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == "Participant" && a.EntityId == id.ToString()).ToListAsync();
+            var audit = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == "Participant" && a.EntityId == id.ToString(CultureInfo.InvariantCulture)).ToListAsync();
             var update = Assert.Single(audit, a => a.Action == "Updated");
             Assert.Contains("PassportNumber", update.ChangesJson);
             Assert.DoesNotContain("XK4471902", update.ChangesJson);
@@ -59,7 +60,7 @@ public sealed class ParticipantFlowTests
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<TmsswDbContext>();
-            Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "Revealed" && a.EntityId == id.ToString() && a.UserName == "staff@tmssw.test"));
+            Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "Revealed" && a.EntityId == id.ToString(CultureInfo.InvariantCulture) && a.UserName == "staff@tmssw.test"));
         }
 
         // A nominator of that country sees that values are on file but cannot reveal them.
@@ -120,7 +121,7 @@ public sealed class ParticipantFlowTests
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TmsswDbContext>();
         Assert.Equal(NominationStatus.Withdrawn, (await db.Participants.SingleAsync(p => p.Id == id)).Status);
-        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "StatusChanged" && a.EntityId == id.ToString()));
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "StatusChanged" && a.EntityId == id.ToString(CultureInfo.InvariantCulture)));
 
         // Audit log page shows it, filterable.
         var admin = await app.SignInAsync("admin@tmssw.local");

@@ -1,7 +1,7 @@
-using Tmssw.Core.Accounts;
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using Tmssw.Core.Accounts;
 using Tmssw.Core.Auditing;
 using Tmssw.Core.Scheduling;
 using Tmssw.Planning;

@@ -1,9 +1,9 @@
-using Tmssw.Core.Accounts;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Tmssw.Core.Accounts;
 using Tmssw.Core.Auditing;
 using Tmssw.Core.Data;
 using Tmssw.Core.Splits;

@@ -23,9 +23,12 @@ public static class PlainCpSat
         var status = solver.Solve(model.Model, null);
         var none = new Dictionary<string, string>();
         if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
+        {
             // Without a solution CP-SAT reports no meaningful bound (it reads 0), so none is returned.
             return new SplitResult(status == CpSolverStatus.Infeasible ? PlanningStatus.Infeasible : PlanningStatus.Unknown,
                 null, null, none, null, none, [], clock.Elapsed.TotalSeconds);
+        }
+
         var a = Enumerable.Repeat(-1, ix.N).ToArray();
         model.Decode(solver.BooleanValue, a);
         var eval = SplitScorer.Evaluate(ix, a, true);

@@ -12,10 +12,22 @@ internal static class Explainer
         {
             int c = a[p];
             var parts = new List<string>();
-            if (ix.Lock[p] >= 0) parts.Add($"locked to {ix.CityName(c)}");
-            else if (ix.Prev[p] == c) parts.Add("kept from the previous plan");
-            else if (ix.Prev[p] == -2) parts.Add("moved because the previous city is no longer offered");
-            else if (ix.Prev[p] >= 0) parts.Add(MovedReason(ix, state, p, ix.Prev[p]));
+            if (ix.Lock[p] >= 0)
+            {
+                parts.Add($"locked to {ix.CityName(c)}");
+            }
+            else if (ix.Prev[p] == c)
+            {
+                parts.Add("kept from the previous plan");
+            }
+            else if (ix.Prev[p] == -2)
+            {
+                parts.Add("moved because the previous city is no longer offered");
+            }
+            else if (ix.Prev[p] >= 0)
+            {
+                parts.Add(MovedReason(ix, state, p, ix.Prev[p]));
+            }
 
             var matches = Matches(ix, p, c);
             parts.Add(matches.Count > 0 ? $"{Join(matches)} match{(matches.Count == 1 ? "es" : "")}" : "no theme match");
@@ -25,14 +37,28 @@ internal static class Explainer
                 // The best-matching city elsewhere, and why not there.
                 int better = -1;
                 for (int b = 0; b < m; b++)
+                {
                     if (b != c && ix.Allowed[p * m + b] && ix.Theme[p * m + b] > ix.Theme[p * m + c] &&
                         (better < 0 || ix.Theme[p * m + b] > ix.Theme[p * m + better]))
+                    {
                         better = b;
-                if (better >= 0) parts.Add($"{ix.CityName(better)} matches better but {WhyNot(ix, state, p, better)}");
-                else if (matches.Count == 0) parts.Add("placed to balance group sizes");
+                    }
+                }
+
+                if (better >= 0)
+                {
+                    parts.Add($"{ix.CityName(better)} matches better but {WhyNot(ix, state, p, better)}");
+                }
+                else if (matches.Count == 0)
+                {
+                    parts.Add("placed to balance group sizes");
+                }
             }
             if (ix.TogetherOf[p].Length > 0)
+            {
                 parts.Add("together with " + Join(ix.TogetherOf[p].Select(q => ix.PId[q]).ToList()));
+            }
+
             result[ix.PId[p]] = string.Join("; ", parts);
         }
         return result;
@@ -57,7 +83,11 @@ internal static class Explainer
     {
         string from = $"moved from {ix.CityName(prev)}";
         var (rule, detail) = Consequence(ix, state, p, prev);
-        if (rule is not null) return $"{from} to satisfy {rule}";
+        if (rule is not null)
+        {
+            return $"{from} to satisfy {rule}";
+        }
+
         return $"{from}: {detail}";
     }
 
@@ -77,28 +107,56 @@ internal static class Explainer
         string? rule = null;
         if (dv > 0)
         {
-            if (state.Size[b] > ix.Max[b]) rule = $"the size limit of {ix.CityName(b)} (max {ix.Max[b]})";
-            else if (state.Size[c] < ix.Min[c]) rule = $"the minimum size of {ix.CityName(c)} ({ix.Min[c]})";
+            if (state.Size[b] > ix.Max[b])
+            {
+                rule = $"the size limit of {ix.CityName(b)} (max {ix.Max[b]})";
+            }
+            else if (state.Size[c] < ix.Min[c])
+            {
+                rule = $"the minimum size of {ix.CityName(c)} ({ix.Min[c]})";
+            }
             else if (ix.Lang[p] >= 0 && !ix.LangOk[b * ix.L + ix.Lang[p]])
+            {
                 rule = $"the {ix.LangName(ix.Lang[p])} interpretation need ({ix.CityName(b)} does not offer it)";
+            }
             else if (ix.Lang[p] >= 0 && state.Distinct(b) > ix.Interp[b])
+            {
                 rule = $"the {ix.LangName(ix.Lang[p])} interpretation limit";
+            }
             else if (ix.Region[p] >= 0 && state.RegionCount(b, ix.Region[p]) > ix.MaxPerRegion)
+            {
                 rule = $"the region limit for {ix.RegionName[ix.Region[p]]}";
+            }
             else if (ix.ApartOf[p].FirstOrDefault(q => state.A[q] == b, -1) is var q1 and >= 0)
+            {
                 rule = $"the apart rule with {ix.PId[q1]}";
+            }
             else if (ix.TogetherOf[p].Length > 0)
+            {
                 rule = $"the together rule with {Join(ix.TogetherOf[p].Select(q => ix.PId[q]).ToList())}";
-            else rule = "a hard rule";
+            }
+            else
+            {
+                rule = "a hard rule";
+            }
         }
         var why = new List<string>();
         if (rule is null)
         {
             if (state.CountryCount(b, ix.Country[p]) > ix.MaxPerCountry)
+            {
                 why.Add($"{ix.CityName(b)} already has {Plural(state.CountryCount(b, ix.Country[p]) - 1)} from {ix.CountryName[ix.Country[p]]}");
+            }
+
             if (ix.Gender[p] >= 0 && state.GenderCount(c, ix.Gender[p]) == 1 && state.Size[c] >= 2)
+            {
                 why.Add($"it would leave one {ix.GenderName[ix.Gender[p]]} participant alone in {ix.CityName(c)}");
-            if (ix.Prev[p] >= 0 && ix.Prev[p] != b && ix.Prev[p] == c) why.Add("it would change the previous plan");
+            }
+
+            if (ix.Prev[p] >= 0 && ix.Prev[p] != b && ix.Prev[p] == c)
+            {
+                why.Add("it would change the previous plan");
+            }
         }
         state.Move(p, c);
         string detail = ds < 0

@@ -17,26 +17,52 @@ internal static class FlowBound
     /// Not a bound (the choice of languages is heuristic), just a good start for local search.</summary>
     public static int[]? LanguageFeasiblePlan(Indexed ix, int[] flowPlan)
     {
-        if (ix.L == 0) return flowPlan;
+        if (ix.L == 0)
+        {
+            return flowPlan;
+        }
+
         var forbid = new bool[ix.M * ix.L];
         var a = flowPlan;
         for (int round = 0; round < 30; round++)
         {
             var count = new int[ix.M * ix.L];
             for (int p = 0; p < ix.N; p++)
-                if (ix.Lang[p] >= 0 && a[p] >= 0) count[a[p] * ix.L + ix.Lang[p]]++;
+            {
+                if (ix.Lang[p] >= 0 && a[p] >= 0)
+                {
+                    count[a[p] * ix.L + ix.Lang[p]]++;
+                }
+            }
+
             bool changed = false;
             for (int c = 0; c < ix.M; c++)
             {
                 var used = Enumerable.Range(0, ix.L).Where(l => count[c * ix.L + l] > 0)
                     .OrderByDescending(l => count[c * ix.L + l]).ToList();
-                if (used.Count <= ix.Interp[c]) continue;
-                foreach (int l in used.Skip(ix.Interp[c])) forbid[c * ix.L + l] = true;
+                if (used.Count <= ix.Interp[c])
+                {
+                    continue;
+                }
+
+                foreach (int l in used.Skip(ix.Interp[c]))
+                {
+                    forbid[c * ix.L + l] = true;
+                }
+
                 changed = true;
             }
-            if (!changed) return a;
+            if (!changed)
+            {
+                return a;
+            }
+
             var r = Solve(ix, forbid);
-            if (!r.Feasible) return null;
+            if (!r.Feasible)
+            {
+                return null;
+            }
+
             a = r.Assignment;
         }
         return null;
@@ -54,7 +80,10 @@ internal static class FlowBound
             for (int p = 0; p < n; p++)
             {
                 int k = ix.Country[p];
-                if (regionOf[k] == -2) regionOf[k] = ix.Region[p];
+                if (regionOf[k] == -2)
+                {
+                    regionOf[k] = ix.Region[p];
+                }
                 else if (regionOf[k] != ix.Region[p]) { regions = false; break; }
             }
         }
@@ -62,15 +91,29 @@ internal static class FlowBound
         // Per-arc score of p in c (theme, minus change when c is not the previous city); cost = top - score >= 0.
         long top = 0;
         for (int p = 0; p < n; p++)
-            for (int c = 0; c < m; c++) top = Math.Max(top, ix.Theme[p * m + c]);
+        {
+            for (int c = 0; c < m; c++)
+            {
+                top = Math.Max(top, ix.Theme[p * m + c]);
+            }
+        }
+
         long UnitScore(int p, int c) => ix.Theme[p * m + c] - (ix.Prev[p] != -1 && ix.Prev[p] != c ? ix.WChange : 0);
 
         var flow = new MinCostFlow();
         int source = 0, sink = 1, next = 2;
         int[] pNode = new int[n];
-        for (int p = 0; p < n; p++) pNode[p] = next++;
+        for (int p = 0; p < n; p++)
+        {
+            pNode[p] = next++;
+        }
+
         int[] cNode = new int[m];
-        for (int c = 0; c < m; c++) cNode[c] = next++;
+        for (int c = 0; c < m; c++)
+        {
+            cNode[c] = next++;
+        }
+
         var countryNode = new Dictionary<long, int>();
         var regionNode = new Dictionary<long, int>();
         var arcs = new List<(int Arc, int P, int C)>();
@@ -82,8 +125,16 @@ internal static class FlowBound
             flow.AddArcWithCapacityAndUnitCost(source, pNode[p], 1, 0);
             for (int c = 0; c < m; c++)
             {
-                if (!ix.Allowed[p * m + c]) continue;
-                if (forbidLang is not null && ix.Lang[p] >= 0 && forbidLang[c * ix.L + ix.Lang[p]]) continue;
+                if (!ix.Allowed[p * m + c])
+                {
+                    continue;
+                }
+
+                if (forbidLang is not null && ix.Lang[p] >= 0 && forbidLang[c * ix.L + ix.Lang[p]])
+                {
+                    continue;
+                }
+
                 int head = CityEntry(p, c);
                 int arc = flow.AddArcWithCapacityAndUnitCost(pNode[p], head, 1, top - UnitScore(p, c) + ix.WChange);
                 arcs.Add((arc, p, c));
@@ -91,21 +142,54 @@ internal static class FlowBound
         }
         for (int c = 0; c < m; c++)
         {
-            if (ix.Min[c] > 0) flow.AddArcWithCapacityAndUnitCost(cNode[c], sink, ix.Min[c], 0);
-            if (ix.Max[c] > ix.Min[c]) flow.AddArcWithCapacityAndUnitCost(cNode[c], sink, ix.Max[c] - ix.Min[c], bigCost);
+            if (ix.Min[c] > 0)
+            {
+                flow.AddArcWithCapacityAndUnitCost(cNode[c], sink, ix.Min[c], 0);
+            }
+
+            if (ix.Max[c] > ix.Min[c])
+            {
+                flow.AddArcWithCapacityAndUnitCost(cNode[c], sink, ix.Max[c] - ix.Min[c], bigCost);
+            }
         }
         flow.SetNodeSupply(source, n);
         flow.SetNodeSupply(sink, -n);
         var status = flow.Solve();
-        if (status != MinCostFlowBase.Status.OPTIMAL) return new Result(false, 0, []);
+        if (status != MinCostFlowBase.Status.OPTIMAL)
+        {
+            return new Result(false, 0, []);
+        }
+
         var a = Enumerable.Repeat(-1, n).ToArray();
         foreach (var (arc, p, c) in arcs)
-            if (flow.Flow(arc) > 0) a[p] = c;
+        {
+            if (flow.Flow(arc) > 0)
+            {
+                a[p] = c;
+            }
+        }
+
         var size = new int[m];
-        foreach (int c in a) if (c >= 0) size[c]++;
+        foreach (int c in a)
+        {
+            if (c >= 0)
+            {
+                size[c]++;
+            }
+        }
+
         for (int c = 0; c < m; c++)
-            if (size[c] < ix.Min[c] || size[c] > ix.Max[c]) return new Result(false, 0, a);
-        if (a.Any(c => c < 0)) return new Result(false, 0, a);
+        {
+            if (size[c] < ix.Min[c] || size[c] > ix.Max[c])
+            {
+                return new Result(false, 0, a);
+            }
+        }
+
+        if (a.Any(c => c < 0))
+        {
+            return new Result(false, 0, a);
+        }
         // The relaxed objective of this optimal flow: theme - change - same-country excess.
         var ev = SplitScorer.Evaluate(ix, a, false);
         long bound = ev.Breakdown.Theme + ev.Breakdown.Change + ev.Breakdown.SameCountry;
@@ -130,7 +214,11 @@ internal static class FlowBound
                 }
                 below = rn;
             }
-            if (!countryLevel) return below;
+            if (!countryLevel)
+            {
+                return below;
+            }
+
             long ck = (long)k * m + c;
             if (!countryNode.TryGetValue(ck, out int kn))
             {

@@ -22,10 +22,17 @@ internal static class Heuristics
             var best = new long[2];
             for (int c = 0; c < m; c++)
             {
-                if (units[u].All(p => ix.Allowed[p * m + c])) allowedCount[u]++;
+                if (units[u].All(p => ix.Allowed[p * m + c]))
+                {
+                    allowedCount[u]++;
+                }
+
                 long t = units[u].Sum(p => ix.Theme[p * m + c]);
                 if (t > best[0]) { best[1] = best[0]; best[0] = t; }
-                else if (t > best[1]) best[1] = t;
+                else if (t > best[1])
+                {
+                    best[1] = t;
+                }
             }
             spread[u] = best[0] - best[1];
             locked[u] = units[u].Any(p => ix.Lock[p] >= 0);
@@ -39,27 +46,55 @@ internal static class Heuristics
         {
             var unit = units[u];
             long shortfall = 0;
-            for (int c = 0; c < m; c++) shortfall += Math.Max(0, ix.Min[c] - state.Size[c]);
+            for (int c = 0; c < m; c++)
+            {
+                shortfall += Math.Max(0, ix.Min[c] - state.Size[c]);
+            }
+
             bool mustFill = remaining <= shortfall;
             int bestCity = -1;
             long bestViol = long.MaxValue, bestScore = long.MinValue;
             bool bestFits = false;
             for (int c = 0; c < m; c++)
             {
-                if (allowedCount[u] > 0 && !unit.All(p => ix.Allowed[p * m + c])) continue;
-                if (mustFill && state.Size[c] >= ix.Min[c]) continue;
+                if (allowedCount[u] > 0 && !unit.All(p => ix.Allowed[p * m + c]))
+                {
+                    continue;
+                }
+
+                if (mustFill && state.Size[c] >= ix.Min[c])
+                {
+                    continue;
+                }
+
                 bool fits = state.Size[c] + unit.Length <= ix.Max[c];
                 long v0 = state.Viol, s0 = state.Score;
-                foreach (int p in unit) state.Move(p, c);
+                foreach (int p in unit)
+                {
+                    state.Move(p, c);
+                }
+
                 long dv = state.Viol - v0, ds = state.Score - s0;
-                foreach (int p in unit) state.Move(p, -1);
+                foreach (int p in unit)
+                {
+                    state.Move(p, -1);
+                }
+
                 if ((fits && !bestFits) || (fits == bestFits && (dv < bestViol || (dv == bestViol && ds > bestScore))))
                 {
                     bestCity = c; bestViol = dv; bestScore = ds; bestFits = fits;
                 }
             }
-            if (bestCity < 0) bestCity = rng.Next(m);
-            foreach (int p in unit) state.Move(p, bestCity);
+            if (bestCity < 0)
+            {
+                bestCity = rng.Next(m);
+            }
+
+            foreach (int p in unit)
+            {
+                state.Move(p, bestCity);
+            }
+
             remaining -= unit.Length;
         }
         return state;
@@ -85,31 +120,62 @@ internal static class Heuristics
             Shuffle(units, rng);
             foreach (var unit in units)
             {
-                if (clock.Elapsed >= deadline || ct.IsCancellationRequested) break;
+                if (clock.Elapsed >= deadline || ct.IsCancellationRequested)
+                {
+                    break;
+                }
+
                 int from = state.A[unit[0]];
                 long obj0 = state.Objective, s0 = state.Score;
                 long bestGain = 0; int bestCity = -1;
                 int nc = 0;
                 for (int c = 0; c < m; c++)
                 {
-                    if (c == from) continue;
+                    if (c == from)
+                    {
+                        continue;
+                    }
+
                     bool ok = true;
-                    foreach (int p in unit) if (!ix.Allowed[p * m + c]) { ok = false; break; }
-                    if (!ok) continue;
-                    foreach (int p in unit) state.Move(p, c);
+                    foreach (int p in unit)
+                    {
+                        if (!ix.Allowed[p * m + c]) { ok = false; break; }
+                    }
+
+                    if (!ok)
+                    {
+                        continue;
+                    }
+
+                    foreach (int p in unit)
+                    {
+                        state.Move(p, c);
+                    }
+
                     long gain = state.Objective - obj0, ds = state.Score - s0;
-                    foreach (int p in unit) state.Move(p, from);
+                    foreach (int p in unit)
+                    {
+                        state.Move(p, from);
+                    }
+
                     if (gain > bestGain) { bestGain = gain; bestCity = c; }
                     if (unit.Length == 1) { candScore[nc] = ds; candCity[nc++] = c; }
                 }
                 if (bestCity >= 0)
                 {
-                    foreach (int p in unit) state.Move(p, bestCity);
+                    foreach (int p in unit)
+                    {
+                        state.Move(p, bestCity);
+                    }
+
                     improved = true;
                     onImproved?.Invoke(state);
                     continue;
                 }
-                if (unit.Length != 1 || from < 0) continue;
+                if (unit.Length != 1 || from < 0)
+                {
+                    continue;
+                }
                 // Swaps with the members of the cities the participant would gain most in.
                 int p0 = unit[0];
                 Array.Sort(candScore, candCity, 0, nc);
@@ -121,7 +187,11 @@ internal static class Heuristics
                     for (int i = 0; i < list.Count; i++)
                     {
                         int q = list[i];
-                        if (ix.Lock[q] >= 0 || ix.TogetherOf[q].Length > 0 || !ix.Allowed[q * m + from]) continue;
+                        if (ix.Lock[q] >= 0 || ix.TogetherOf[q].Length > 0 || !ix.Allowed[q * m + from])
+                        {
+                            continue;
+                        }
+
                         state.Move(p0, c); state.Move(q, from);
                         if (state.Objective > obj0) { done = true; break; }
                         state.Move(q, c); state.Move(p0, from);

@@ -54,14 +54,24 @@ internal sealed class Indexed
     {
         var errors = instance.Validate();
         if (errors.Count > 0)
+        {
             throw new ArgumentException("Invalid split instance: " + string.Join("; ", errors), nameof(instance));
+        }
+
         Instance = instance;
         N = instance.Participants.Count;
         M = instance.Cities.Count;
         PId = instance.Participants.Select(p => p.Id).ToArray();
         Cities = instance.Cities.ToArray();
-        for (int i = 0; i < N; i++) PIndex[PId[i]] = i;
-        for (int c = 0; c < M; c++) CIndex[Cities[c].Id] = c;
+        for (int i = 0; i < N; i++)
+        {
+            PIndex[PId[i]] = i;
+        }
+
+        for (int c = 0; c < M; c++)
+        {
+            CIndex[Cities[c].Id] = c;
+        }
 
         var countries = new Dictionary<string, int>(StringComparer.Ordinal);
         var regions = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -69,8 +79,16 @@ internal sealed class Indexed
         var langs = new Dictionary<string, int>(StringComparer.Ordinal);
         static int Id(Dictionary<string, int> d, string? key)
         {
-            if (key is null) return -1;
-            if (!d.TryGetValue(key, out int v)) d[key] = v = d.Count;
+            if (key is null)
+            {
+                return -1;
+            }
+
+            if (!d.TryGetValue(key, out int v))
+            {
+                d[key] = v = d.Count;
+            }
+
             return v;
         }
         Country = new int[N]; Region = new int[N]; Gender = new int[N]; Lang = new int[N];
@@ -91,8 +109,15 @@ internal sealed class Indexed
         for (int i = 0; i < N; i++)
         {
             CountrySize[Country[i]]++;
-            if (Region[i] >= 0) RegionSize[Region[i]]++;
-            if (Lang[i] >= 0) LangSize[Lang[i]]++;
+            if (Region[i] >= 0)
+            {
+                RegionSize[Region[i]]++;
+            }
+
+            if (Lang[i] >= 0)
+            {
+                LangSize[Lang[i]]++;
+            }
         }
 
         var w = instance.Weights;
@@ -105,25 +130,46 @@ internal sealed class Indexed
         Interp = Cities.Select(c => c.Interpreters).ToArray();
         LangOk = new bool[M * Math.Max(L, 1)];
         for (int c = 0; c < M; c++)
+        {
             for (int l = 0; l < L; l++)
+            {
                 LangOk[c * L + l] = Interp[c] >= 1 &&
                     (Cities[c].InterpreterLanguages is null || Cities[c].InterpreterLanguages!.Contains(LangCode[l]));
+            }
+        }
 
         Theme = new long[N * M];
         for (int i = 0; i < N; i++)
+        {
             for (int c = 0; c < M; c++)
+            {
                 Theme[i * M + c] = WTheme * RawTheme(i, c);
+            }
+        }
 
         Lock = Enumerable.Repeat(-1, N).ToArray();
-        foreach (var (pid, cid) in instance.Rules.Locked) Lock[PIndex[pid]] = CIndex[cid];
+        foreach (var (pid, cid) in instance.Rules.Locked)
+        {
+            Lock[PIndex[pid]] = CIndex[cid];
+        }
+
         Prev = Enumerable.Repeat(-1, N).ToArray();
         foreach (var (pid, cid) in instance.Previous)
-            if (PIndex.TryGetValue(pid, out int i)) Prev[i] = CIndex.TryGetValue(cid, out int c) ? c : -2;
+        {
+            if (PIndex.TryGetValue(pid, out int i))
+            {
+                Prev[i] = CIndex.TryGetValue(cid, out int c) ? c : -2;
+            }
+        }
 
         Allowed = new bool[N * M];
         for (int i = 0; i < N; i++)
+        {
             for (int c = 0; c < M; c++)
+            {
                 Allowed[i * M + c] = (Lock[i] < 0 || Lock[i] == c) && (Lang[i] < 0 || LangOk[c * L + Lang[i]]);
+            }
+        }
 
         var apart = Enumerable.Range(0, N).Select(_ => new List<int>()).ToArray();
         foreach (var pr in instance.Rules.Apart)
@@ -144,12 +190,21 @@ internal sealed class Indexed
         var comps = new List<int[]>();
         for (int i = 0; i < N; i++)
         {
-            if (ComponentOf[i] >= 0) continue;
+            if (ComponentOf[i] >= 0)
+            {
+                continue;
+            }
+
             var comp = new List<int> { i };
             ComponentOf[i] = comps.Count;
             for (int h = 0; h < comp.Count; h++)
+            {
                 foreach (int j in TogetherOf[comp[h]])
+                {
                     if (ComponentOf[j] < 0) { ComponentOf[j] = comps.Count; comp.Add(j); }
+                }
+            }
+
             comps.Add(comp.ToArray());
         }
         Components = comps.ToArray();
@@ -161,7 +216,13 @@ internal sealed class Indexed
         long s = 0;
         var strengths = Cities[c].Themes;
         foreach (var t in Instance.Participants[p].Themes)
-            if (strengths.TryGetValue(t, out int v)) s += v;
+        {
+            if (strengths.TryGetValue(t, out int v))
+            {
+                s += v;
+            }
+        }
+
         return s;
     }
 
@@ -171,7 +232,13 @@ internal sealed class Indexed
     {
         var a = Enumerable.Repeat(-1, N).ToArray();
         foreach (var (pid, cid) in assignment)
-            if (PIndex.TryGetValue(pid, out int p) && CIndex.TryGetValue(cid, out int c)) a[p] = c;
+        {
+            if (PIndex.TryGetValue(pid, out int p) && CIndex.TryGetValue(cid, out int c))
+            {
+                a[p] = c;
+            }
+        }
+
         return a;
     }
 
@@ -179,7 +246,13 @@ internal sealed class Indexed
     {
         var d = new Dictionary<string, string>(StringComparer.Ordinal);
         for (int p = 0; p < N; p++)
-            if (a[p] >= 0) d[PId[p]] = Cities[a[p]].Id;
+        {
+            if (a[p] >= 0)
+            {
+                d[PId[p]] = Cities[a[p]].Id;
+            }
+        }
+
         return d;
     }
 

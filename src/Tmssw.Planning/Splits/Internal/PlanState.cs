@@ -37,15 +37,28 @@ internal sealed class PlanState
         for (int p = 0; p < ix.N; p++)
         {
             long best = 0;
-            for (int c = 0; c < m; c++) best = Math.Max(best, ix.Theme[p * m + c]);
+            for (int c = 0; c < m; c++)
+            {
+                best = Math.Max(best, ix.Theme[p * m + c]);
+            }
+
             range += best + ix.WChange + ix.WSameCountry;
         }
         range += (long)m * ix.G * ix.WIso;
         BigV = range + 1;
         Viol = ix.N;
-        for (int c = 0; c < m; c++) Viol += SizeViol(c);
+        for (int c = 0; c < m; c++)
+        {
+            Viol += SizeViol(c);
+        }
+
         for (int p = 0; p < ix.N; p++)
-            if (start[p] >= 0) Move(p, start[p]);
+        {
+            if (start[p] >= 0)
+            {
+                Move(p, start[p]);
+            }
+        }
     }
 
     public IReadOnlyList<int> Members(int c) => members[c];
@@ -54,9 +67,20 @@ internal sealed class PlanState
 
     private int Iso(int c)
     {
-        if (Size[c] < 2) return 0;
+        if (Size[c] < 2)
+        {
+            return 0;
+        }
+
         int n = 0;
-        for (int x = 0; x < ix.G; x++) if (gc[c * g + x] == 1) n++;
+        for (int x = 0; x < ix.G; x++)
+        {
+            if (gc[c * g + x] == 1)
+            {
+                n++;
+            }
+        }
+
         return n;
     }
 
@@ -64,9 +88,20 @@ internal sealed class PlanState
     public void Move(int p, int to)
     {
         int from = A[p];
-        if (from == to) return;
-        if (from >= 0) Remove(p, from);
-        if (to >= 0) Add(p, to);
+        if (from == to)
+        {
+            return;
+        }
+
+        if (from >= 0)
+        {
+            Remove(p, from);
+        }
+
+        if (to >= 0)
+        {
+            Add(p, to);
+        }
     }
 
     private void Remove(int p, int c)
@@ -74,35 +109,77 @@ internal sealed class PlanState
         long score = Score, viol = Viol;
         score -= ix.Theme[p * m + c];
         int kk = c * k + ix.Country[p];
-        if (cc[kk] > ix.MaxPerCountry) score += ix.WSameCountry;
+        if (cc[kk] > ix.MaxPerCountry)
+        {
+            score += ix.WSameCountry;
+        }
+
         cc[kk]--;
         int isoBefore = Iso(c);
         int svBefore = SizeViol(c);
         Size[c]--;
-        if (ix.Gender[p] >= 0) gc[c * g + ix.Gender[p]]--;
+        if (ix.Gender[p] >= 0)
+        {
+            gc[c * g + ix.Gender[p]]--;
+        }
+
         score -= ix.WIso * (Iso(c) - isoBefore);
         viol += SizeViol(c) - svBefore;
         if (ix.Region[p] >= 0)
         {
             int rr = c * r + ix.Region[p];
-            if (rc[rr] > ix.MaxPerRegion) viol--;
+            if (rc[rr] > ix.MaxPerRegion)
+            {
+                viol--;
+            }
+
             rc[rr]--;
         }
         if (ix.Lang[p] >= 0)
         {
             int ll = c * l + ix.Lang[p];
-            if (!ix.LangOk[ll]) viol--;
+            if (!ix.LangOk[ll])
+            {
+                viol--;
+            }
+
             lc[ll]--;
             if (lc[ll] == 0)
             {
-                if (distinct[c] > ix.Interp[c]) viol--;
+                if (distinct[c] > ix.Interp[c])
+                {
+                    viol--;
+                }
+
                 distinct[c]--;
             }
         }
-        if (ix.Prev[p] != -1 && ix.Prev[p] != c) score += ix.WChange;
-        if (ix.Lock[p] >= 0 && ix.Lock[p] != c) viol--;
-        foreach (int q in ix.ApartOf[p]) if (A[q] == c) viol--;
-        foreach (int q in ix.TogetherOf[p]) if (A[q] >= 0 && A[q] != c) viol--;
+        if (ix.Prev[p] != -1 && ix.Prev[p] != c)
+        {
+            score += ix.WChange;
+        }
+
+        if (ix.Lock[p] >= 0 && ix.Lock[p] != c)
+        {
+            viol--;
+        }
+
+        foreach (int q in ix.ApartOf[p])
+        {
+            if (A[q] == c)
+            {
+                viol--;
+            }
+        }
+
+        foreach (int q in ix.TogetherOf[p])
+        {
+            if (A[q] >= 0 && A[q] != c)
+            {
+                viol--;
+            }
+        }
+
         viol++; // now unassigned
         A[p] = -1;
         var list = members[c];
@@ -116,35 +193,76 @@ internal sealed class PlanState
         long score = Score, viol = Viol;
         score += ix.Theme[p * m + c];
         int kk = c * k + ix.Country[p];
-        if (cc[kk] >= ix.MaxPerCountry) score -= ix.WSameCountry;
+        if (cc[kk] >= ix.MaxPerCountry)
+        {
+            score -= ix.WSameCountry;
+        }
+
         cc[kk]++;
         int isoBefore = Iso(c);
         int svBefore = SizeViol(c);
         Size[c]++;
-        if (ix.Gender[p] >= 0) gc[c * g + ix.Gender[p]]++;
+        if (ix.Gender[p] >= 0)
+        {
+            gc[c * g + ix.Gender[p]]++;
+        }
+
         score -= ix.WIso * (Iso(c) - isoBefore);
         viol += SizeViol(c) - svBefore;
         if (ix.Region[p] >= 0)
         {
             int rr = c * r + ix.Region[p];
-            if (rc[rr] >= ix.MaxPerRegion) viol++;
+            if (rc[rr] >= ix.MaxPerRegion)
+            {
+                viol++;
+            }
+
             rc[rr]++;
         }
         if (ix.Lang[p] >= 0)
         {
             int ll = c * l + ix.Lang[p];
-            if (!ix.LangOk[ll]) viol++;
+            if (!ix.LangOk[ll])
+            {
+                viol++;
+            }
+
             if (lc[ll] == 0)
             {
                 distinct[c]++;
-                if (distinct[c] > ix.Interp[c]) viol++;
+                if (distinct[c] > ix.Interp[c])
+                {
+                    viol++;
+                }
             }
             lc[ll]++;
         }
-        if (ix.Prev[p] != -1 && ix.Prev[p] != c) score -= ix.WChange;
-        if (ix.Lock[p] >= 0 && ix.Lock[p] != c) viol++;
-        foreach (int q in ix.ApartOf[p]) if (A[q] == c) viol++;
-        foreach (int q in ix.TogetherOf[p]) if (A[q] >= 0 && A[q] != c) viol++;
+        if (ix.Prev[p] != -1 && ix.Prev[p] != c)
+        {
+            score -= ix.WChange;
+        }
+
+        if (ix.Lock[p] >= 0 && ix.Lock[p] != c)
+        {
+            viol++;
+        }
+
+        foreach (int q in ix.ApartOf[p])
+        {
+            if (A[q] == c)
+            {
+                viol++;
+            }
+        }
+
+        foreach (int q in ix.TogetherOf[p])
+        {
+            if (A[q] >= 0 && A[q] != c)
+            {
+                viol++;
+            }
+        }
+
         viol--; // no longer unassigned
         A[p] = c;
         pos[p] = members[c].Count;

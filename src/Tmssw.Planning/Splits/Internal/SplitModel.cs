@@ -45,10 +45,18 @@ internal sealed class SplitModel
         Relaxed = relax;
         int m = ix.M;
         var inModel = new bool[ix.N];
-        foreach (int p in parts) inModel[p] = true;
+        foreach (int p in parts)
+        {
+            inModel[p] = true;
+        }
+
         xs = new List<(int, BoolVar)>[parts.Length];
         var cityVars = new Dictionary<int, List<(int P, BoolVar X)>>();
-        foreach (int c in cities) cityVars[c] = [];
+        foreach (int c in cities)
+        {
+            cityVars[c] = [];
+        }
+
         var xOf = new Dictionary<long, BoolVar>();
 
         for (int i = 0; i < parts.Length; i++)
@@ -59,7 +67,11 @@ internal sealed class SplitModel
             {
                 bool lockOk = ix.Lock[p] < 0 || ix.Lock[p] == c || relax.HasFlag(Relax.Locks);
                 bool langOk = ix.Lang[p] < 0 || ix.LangOk[c * ix.L + ix.Lang[p]] || relax.HasFlag(Relax.Interpretation);
-                if (!lockOk || !langOk) continue;
+                if (!lockOk || !langOk)
+                {
+                    continue;
+                }
+
                 var x = Model.NewBoolVar($"x{p}_{c}");
                 int cc = c;
                 helpers.Add((x, a => a[p] == cc ? 1 : 0));
@@ -67,15 +79,25 @@ internal sealed class SplitModel
                 cityVars[c].Add((p, x));
                 xOf[(long)p * m + c] = x;
                 objective.AddTerm(x, ix.Theme[p * m + c]);
-                if (ix.Lock[p] >= 0 && ix.Lock[p] != c) slack.AddTerm(x, 1);
-                if (ix.Lang[p] >= 0 && !ix.LangOk[c * ix.L + ix.Lang[p]]) slack.AddTerm(x, 1);
+                if (ix.Lock[p] >= 0 && ix.Lock[p] != c)
+                {
+                    slack.AddTerm(x, 1);
+                }
+
+                if (ix.Lang[p] >= 0 && !ix.LangOk[c * ix.L + ix.Lang[p]])
+                {
+                    slack.AddTerm(x, 1);
+                }
             }
             Model.AddExactlyOne(xs[i].Select(t => (ILiteral)t.X));
             if (ix.Prev[p] != -1)
             {
                 objective.Add(-ix.WChange);
                 var stay = xs[i].FirstOrDefault(t => t.City == ix.Prev[p]).X;
-                if (stay is not null) objective.AddTerm(stay, ix.WChange);
+                if (stay is not null)
+                {
+                    objective.AddTerm(stay, ix.WChange);
+                }
             }
         }
 
@@ -98,26 +120,44 @@ internal sealed class SplitModel
 
             // Same country: exact excess = max(0, count - maxPerCountry).
             if (ix.WSameCountry > 0)
+            {
                 foreach (var grp in vars.GroupBy(t => ix.Country[t.P]))
                 {
                     int cand = grp.Count();
-                    if (cand <= ix.MaxPerCountry) continue;
+                    if (cand <= ix.MaxPerCountry)
+                    {
+                        continue;
+                    }
+
                     var cnt = LinearExpr.Sum(grp.Select(t => t.X));
                     var e = Model.NewIntVar(0, cand - ix.MaxPerCountry, $"e{c}_{grp.Key}");
-                    if (plain) Model.Add(e >= cnt - ix.MaxPerCountry);
-                    else Model.AddMaxEquality(e, [cnt - ix.MaxPerCountry, LinearExpr.Constant(0)]);
+                    if (plain)
+                    {
+                        Model.Add(e >= cnt - ix.MaxPerCountry);
+                    }
+                    else
+                    {
+                        Model.AddMaxEquality(e, [cnt - ix.MaxPerCountry, LinearExpr.Constant(0)]);
+                    }
+
                     int k = grp.Key, cc = c;
                     var members = grp.Select(t => t.P).ToArray();
                     helpers.Add((e, a => Math.Max(0, members.Count(p => a[p] == cc) - ix.MaxPerCountry)));
                     objective.AddTerm(e, -ix.WSameCountry);
                 }
+            }
 
             // Region limit.
             if (ix.MaxPerRegion != int.MaxValue)
+            {
                 foreach (var grp in vars.Where(t => ix.Region[t.P] >= 0).GroupBy(t => ix.Region[t.P]))
                 {
                     int cand = grp.Count();
-                    if (cand <= ix.MaxPerRegion) continue;
+                    if (cand <= ix.MaxPerRegion)
+                    {
+                        continue;
+                    }
+
                     var cnt = LinearExpr.Sum(grp.Select(t => t.X));
                     if (relax.HasFlag(Relax.Region))
                     {
@@ -125,8 +165,12 @@ internal sealed class SplitModel
                         Model.Add(cnt - s <= ix.MaxPerRegion);
                         slack.Add(s);
                     }
-                    else Model.Add(cnt <= ix.MaxPerRegion);
+                    else
+                    {
+                        Model.Add(cnt <= ix.MaxPerRegion);
+                    }
                 }
+            }
 
             // Isolated gender: iso == (count == 1 and size >= 2), exact.
             if (ix.WIso > 0 && ix.G > 0 && vars.Count >= 2 && ix.Max[c] >= 2)
@@ -151,14 +195,21 @@ internal sealed class SplitModel
                             big2 ??= Big2(c, size, vars.Count);
                             Model.AddBoolOr([eq1p.Not(), big2.Not(), iso]);
                         }
-                        else Model.AddImplication(eq1p, iso);
+                        else
+                        {
+                            Model.AddImplication(eq1p, iso);
+                        }
+
                         helpers.Add((eq1p, a => gmembers.Count(p => a[p] == cc) == 1 ? 1 : 0));
                         helpers.Add((iso, a => IsoValue(a, cc, gmembers)));
                         objective.AddTerm(iso, -ix.WIso);
                         continue;
                     }
                     BoolVar eq1;
-                    if (cand == 1) eq1 = grp.First().X;
+                    if (cand == 1)
+                    {
+                        eq1 = grp.First().X;
+                    }
                     else
                     {
                         var e1 = Model.NewBoolVar($"eq1{c}_{gg}");
@@ -194,7 +245,11 @@ internal sealed class SplitModel
                     foreach (var grp in byLang)
                     {
                         var u = Model.NewBoolVar($"lang{c}_{grp.Key}");
-                        foreach (var t in grp) Model.AddImplication(t.X, u);
+                        foreach (var t in grp)
+                        {
+                            Model.AddImplication(t.X, u);
+                        }
+
                         Model.Add(LinearExpr.Sum(grp.Select(t => t.X)) >= 1).OnlyEnforceIf(u);
                         int cc = c;
                         var lmembers = grp.Select(t => t.P).ToArray();
@@ -207,35 +262,60 @@ internal sealed class SplitModel
                         Model.Add(LinearExpr.Sum(used) - s <= ix.Interp[c]);
                         slack.Add(s);
                     }
-                    else Model.Add(LinearExpr.Sum(used) <= ix.Interp[c]);
+                    else
+                    {
+                        Model.Add(LinearExpr.Sum(used) <= ix.Interp[c]);
+                    }
                 }
             }
         }
 
         // Pairs (both members in the model; a partner outside is in a city outside the model).
         foreach (var (pairs, together) in new[] { (ix.Instance.Rules.Apart, false), (ix.Instance.Rules.Together, true) })
+        {
             foreach (var pr in pairs)
             {
                 int p = ix.PIndex[pr.First], q = ix.PIndex[pr.Second];
-                if (!inModel[p] || !inModel[q]) continue;
+                if (!inModel[p] || !inModel[q])
+                {
+                    continue;
+                }
+
                 bool soft = relax.HasFlag(together ? Relax.Together : Relax.Apart);
                 BoolVar? broken = soft ? Model.NewBoolVar("broken") : null;
-                if (broken is not null) slack.Add(broken);
+                if (broken is not null)
+                {
+                    slack.Add(broken);
+                }
+
                 foreach (int c in cities)
                 {
                     xOf.TryGetValue((long)p * m + c, out var xp);
                     xOf.TryGetValue((long)q * m + c, out var xq);
                     if (!together)
                     {
-                        if (xp is null || xq is null) continue;
-                        if (broken is null) Model.AddBoolOr([xp.Not(), xq.Not()]);
-                        else Model.Add(xp + xq <= 1 + broken);
+                        if (xp is null || xq is null)
+                        {
+                            continue;
+                        }
+
+                        if (broken is null)
+                        {
+                            Model.AddBoolOr([xp.Not(), xq.Not()]);
+                        }
+                        else
+                        {
+                            Model.Add(xp + xq <= 1 + broken);
+                        }
                     }
                     else
                     {
                         LinearExpr ep = xp is null ? LinearExpr.Constant(0) : xp;
                         LinearExpr eq = xq is null ? LinearExpr.Constant(0) : xq;
-                        if (broken is null) Model.Add(ep == eq);
+                        if (broken is null)
+                        {
+                            Model.Add(ep == eq);
+                        }
                         else
                         {
                             Model.Add(ep - eq <= broken);
@@ -249,10 +329,17 @@ internal sealed class SplitModel
                     helpers.Add((b, a => together ? (a[p] != a[q] ? 1 : 0) : (a[p] == a[q] ? 1 : 0)));
                 }
             }
+        }
 
         HasSlack = relax != Relax.None;
-        if (HasSlack) Model.Minimize(slack);
-        else Model.Maximize(objective);
+        if (HasSlack)
+        {
+            Model.Minimize(slack);
+        }
+        else
+        {
+            Model.Maximize(objective);
+        }
     }
 
     private BoolVar Big2(int c, LinearExpr size, int cand)
@@ -268,7 +355,11 @@ internal sealed class SplitModel
 
     private static long IsoValue(int[] a, int c, int[] gmembers)
     {
-        if (gmembers.Count(p => a[p] == c) != 1) return 0;
+        if (gmembers.Count(p => a[p] == c) != 1)
+        {
+            return 0;
+        }
+
         return a.Count(x => x == c) >= 2 ? 1 : 0;
     }
 
@@ -282,14 +373,21 @@ internal sealed class SplitModel
     public void Hint(int[] a)
     {
         Model.ClearHints();
-        foreach (var (v, value) in helpers) Model.AddHint(v, value(a));
+        foreach (var (v, value) in helpers)
+        {
+            Model.AddHint(v, value(a));
+        }
     }
 
     /// <summary>Writes the model's participants' cities into <paramref name="a"/>.</summary>
     public void Decode(Func<ILiteral, bool> isTrue, int[] a)
     {
         for (int i = 0; i < parts.Length; i++)
+        {
             foreach (var (c, x) in xs[i])
+            {
                 if (isTrue(x)) { a[parts[i]] = c; break; }
+            }
+        }
     }
 }

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Tmssw.Core.Hosts;
 using Tmssw.Core.Data;
+using Tmssw.Core.Hosts;
 using Tmssw.Web.Security;
 
 namespace Tmssw.Web.Pages.Hosts;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +20,7 @@ public sealed class ImportCommitTests
         string[] countries = ["MX", "CO", "PE", "GT", "HN", "SV"];
         for (var i = 0; i < 6; i++)
         {
-            sb.Append($"Name{(char)('a' + i)},Family{(char)('a' + i)},{countries[i]},F,P10000{i}0,1980-01-1{i},n{i}@example.org,corruption,\"Spanish, English\"\n");
+            sb.Append(CultureInfo.InvariantCulture, $"Name{(char)('a' + i)},Family{(char)('a' + i)},{countries[i]},F,P10000{i}0,1980-01-1{i},n{i}@example.org,corruption,\"Spanish, English\"\n");
         }
 
         return sb.ToString();

@@ -20,10 +20,12 @@ public static class CoreServices
         services.AddScoped<PlanDemo>();
         services.AddScoped<ListEditionSummaries>();
         services.AddScoped<FindEdition>();
+        services.AddScoped<GetPublicEdition>();
         services.AddScoped<AddUser>();
         services.AddScoped<CreateApiToken>();
         services.AddScoped<RevokeApiToken>();
         services.AddScoped<ListApiTokens>();
+        services.AddScoped<ListUsers>();
         services.AddScoped<UpdateUserScope>();
         services.AddScoped<SensitiveFields>();
         services.AddScoped<Auditing.AuditLog>();
@@ -38,6 +40,7 @@ public static class CoreServices
         services.AddScoped<ChangeStatuses>();
         services.AddScoped<Splits.SplitSettingsStore>();
         services.AddScoped<Splits.GetSplitBoard>();
+        services.AddScoped<Participants.GetOwnProfile>();
         services.AddScoped<Scheduling.GetScheduleOverview>();
         services.AddScoped<Hosts.ListEditionHosts>();
         services.AddScoped<Splits.BuildSplitInstance>();

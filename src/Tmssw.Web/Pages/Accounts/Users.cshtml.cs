@@ -2,19 +2,15 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Tmssw.Core.Accounts;
-using Tmssw.Core.Data;
 using Tmssw.Web.Security;
 
 namespace Tmssw.Web.Pages.Accounts;
 
 /// <summary>Admin only: every account with its roles and scope; create an account.</summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class UsersModel(TmsswDbContext db, AddUser addUser, CurrentUser current) : PageModel
+public sealed class UsersModel(AddUser addUser, ListUsers listUsers, CurrentUser current) : PageModel
 {
-    public sealed record UserRow(string Id, string Email, IReadOnlyList<string> Roles, string Scope, bool Locked);
-
     public sealed class NewUserInput
     {
         public string Email { get; set; } = "";
@@ -64,50 +60,8 @@ public sealed class UsersModel(TmsswDbContext db, AddUser addUser, CurrentUser c
         return Page();
     }
 
-    private async Task LoadAsync(CancellationToken cancellationToken)
-    {
-        var users = await db.Users.AsNoTracking().Include(u => u.EditionAssignments).OrderBy(u => u.Email).ToListAsync(cancellationToken);
-        var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name })
-            .ToListAsync(cancellationToken);
-        var years = await db.Editions.AsNoTracking().ToDictionaryAsync(e => e.Id, e => e.Year, cancellationToken);
-        Users = users.Select(u => new UserRow(
-            u.Id,
-            u.Email ?? u.UserName ?? u.Id,
-            roles.Where(r => r.UserId == u.Id).Select(r => r.Name!).ToList(),
-            Describe(u, years),
-            u.LockoutEnd is { } end && end > DateTimeOffset.UtcNow)).ToList();
-    }
-
-    internal static string Describe(AppUser u, IReadOnlyDictionary<int, int> years)
-    {
-        var parts = new List<string>();
-        if (u.EditionAssignments.Count > 0)
-        {
-            parts.Add("editions " + string.Join(", ", u.EditionAssignments.Select(a => years.TryGetValue(a.EditionId, out var y) ? y : a.EditionId).Order()));
-        }
-
-        if (u.Country is not null)
-        {
-            parts.Add("country " + u.Country);
-        }
-
-        if (u.CityId is not null)
-        {
-            parts.Add("city " + u.CityId);
-        }
-
-        if (u.GroupId is not null)
-        {
-            parts.Add("group " + u.GroupId);
-        }
-
-        if (u.ParticipantId is not null)
-        {
-            parts.Add("participant " + u.ParticipantId);
-        }
-
-        return parts.Count == 0 ? "—" : string.Join("; ", parts);
-    }
+    private async Task LoadAsync(CancellationToken cancellationToken) =>
+        Users = await listUsers.RunAsync(await current.RequireAsync(cancellationToken), cancellationToken);
 
     /// <summary>"2023, 2024" → the years; anything else is a field error.</summary>
     internal static List<int> ParseYears(string? text, string field, Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary modelState)

@@ -68,8 +68,10 @@ public sealed class TodayBrowserTests(BrowserApp app)
         var page = tracked.Page;
         await tracked.GoAsync("/me/today");
         await page.Locator("#me-language").SelectOptionAsync("ar");
-        await page.Locator("form.me-language button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(u => u.Contains("/me/today", StringComparison.Ordinal));
+        // Wait for the page's answer (the GET after the switch's redirect), not for a load event.
+        await page.RunAndWaitForResponseAsync(
+            () => page.Locator("form.me-language button[type=submit]").ClickAsync(),
+            r => r.Request.Method == "GET" && r.Url.Contains("/me/today", StringComparison.Ordinal));
         await Expect(page.Locator("html")).ToHaveAttributeAsync("dir", "rtl");
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "ar");
         await Expect(page.Locator("h1")).ToContainTextAsync("اليوم");
@@ -79,7 +81,9 @@ public sealed class TodayBrowserTests(BrowserApp app)
         await tracked.GoAsync("/me/itinerary");
         await Expect(page.Locator("h1")).ToHaveTextAsync("برنامج رحلتي");
         await page.Locator("#me-language").SelectOptionAsync("en");
-        await page.Locator("form.me-language button[type=submit]").ClickAsync();
+        await page.RunAndWaitForResponseAsync(
+            () => page.Locator("form.me-language button[type=submit]").ClickAsync(),
+            r => r.Request.Method == "GET" && r.Url.Contains("/me/itinerary", StringComparison.Ordinal));
         await Expect(page.Locator("h1")).ToHaveTextAsync("My itinerary");
         await Expect(page.Locator("html")).ToHaveAttributeAsync("dir", "ltr");
     }

@@ -17,7 +17,7 @@ internal sealed class ByteBudget(long total)
 /// A read-only stream over an inflating zip entry that counts what it really gives and stops at a
 /// limit, whatever size the zip declares: a part that inflates to gigabytes is refused after the limit.
 /// </summary>
-internal sealed class LimitedStream(Stream inner, string part, long partLimit, ByteBudget budget) : Stream
+internal sealed class LimitedStream(Stream inner, string part, long compressed, TabularLimits limits, ByteBudget budget) : Stream
 {
     private long read;
 
@@ -43,9 +43,14 @@ internal sealed class LimitedStream(Stream inner, string part, long partLimit, B
     {
         read += n;
         budget.Spend(n);
-        if (read > partLimit)
+        if (read > limits.MaxPartBytes)
         {
-            throw new TabularLimitException($"The part {part} of the workbook inflates to more than {TabularFile.Megabytes(partLimit)}; that is more than a spreadsheet of nominations needs (a zip bomb?).");
+            throw new TabularLimitException($"The part {part} of the workbook inflates to more than {TabularFile.Megabytes(limits.MaxPartBytes)}; that is more than a spreadsheet of nominations needs (a zip bomb?).");
+        }
+
+        if (read > limits.InflateRatioGraceBytes && read > compressed * limits.MaxInflateRatio)
+        {
+            throw new TabularLimitException($"The part {part} of the workbook inflates to more than {limits.MaxInflateRatio} times its compressed size; spreadsheets compress far less than that (a zip bomb?).");
         }
 
         if (budget.Left < 0)

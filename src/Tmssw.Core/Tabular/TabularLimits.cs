@@ -21,6 +21,17 @@ public sealed record TabularLimits
     /// <summary>The uncompressed size of one XLSX part, counted while inflating (declared sizes are not trusted).</summary>
     public long MaxPartBytes { get; init; } = 48L * 1024 * 1024;
 
+    /// <summary>
+    /// How many times its compressed size one XLSX part may inflate to, once past
+    /// <see cref="InflateRatioGraceBytes"/>: spreadsheet XML compresses 5 to 20 times, a zip bomb
+    /// hundreds or thousands of times (Apache POI refuses beyond 100 by default, as here). Stops a bomb
+    /// after a megabyte or two instead of at <see cref="MaxPartBytes"/>.
+    /// </summary>
+    public int MaxInflateRatio { get; init; } = 100;
+
+    /// <summary>The bytes a part may inflate to before <see cref="MaxInflateRatio"/> is checked (a small part may compress very well).</summary>
+    public long InflateRatioGraceBytes { get; init; } = 1024 * 1024;
+
     /// <summary>The uncompressed size of all the XLSX parts read, together.</summary>
     public long MaxTotalBytes { get; init; } = 128L * 1024 * 1024;
 

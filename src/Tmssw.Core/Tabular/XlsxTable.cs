@@ -106,7 +106,14 @@ public static class XlsxTable
                 throw new TabularLimitException($"The part {entry.FullName} of the workbook is {TabularFile.Megabytes(entry.CompressedLength)} compressed; at most {TabularFile.Megabytes(limits.MaxPartCompressedBytes)} is read.");
             }
 
-            var stream = new LimitedStream(entry.Open(), entry.FullName, limits.MaxPartBytes, budget);
+            // The declared size is not trusted to accept a part (the stream counts what really inflates),
+            // but a part that declares too much is refused before any of it is inflated.
+            if (entry.Length > limits.MaxPartBytes)
+            {
+                throw new TabularLimitException($"The part {entry.FullName} of the workbook inflates to more than {TabularFile.Megabytes(limits.MaxPartBytes)}; that is more than a spreadsheet of nominations needs (a zip bomb?).");
+            }
+
+            var stream = new LimitedStream(entry.Open(), entry.FullName, entry.CompressedLength, limits, budget);
             return XmlReader.Create(stream, XmlSettings);
         }
 

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Tmssw.Core.Accounts;
 using Tmssw.Core.Data;
@@ -16,34 +15,32 @@ internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
 }
 
 /// <summary>
-/// A failure half way through a commit, injected through the test's own service registration (an
-/// EF Core interceptor on the test's context, nothing in production code): counts the participants
-/// each save adds and throws once that many have been written inside the import's transaction.
+/// A failure half way through a commit, injected by the database itself: a trigger, created by the
+/// test after seeding, that aborts the insert of a participant once <paramref name="rows"/> more have
+/// been written inside the import's transaction, however the import writes them.
 /// </summary>
-internal sealed class FailAfter(int rows) : SaveChangesInterceptor
+internal sealed class FailAfter(int rows)
 {
-    private int pending;
-    private int saved;
+    public string Message => $"Injected failure after {rows} rows";
 
-    /// <summary>Counts from now on (the host's own seeding does not count).</summary>
-    public void Arm() => saved = 0;
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    public async Task ArmAsync(TmsswDbContext db)
     {
-        pending = eventData.Context!.ChangeTracker.Entries<Participant>().Count(e => e.State == EntityState.Added);
-        return ValueTask.FromResult(result);
-    }
-
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        saved += pending;
-        pending = 0;
-        if (saved >= rows)
+        var existing = await db.Participants.CountAsync();
+        var limit = existing + rows;
+        if (db.Database.IsSqlite())
         {
-            throw new InvalidOperationException($"Injected failure after {rows} rows.");
+            // The limit is a number and the message a constant of this class: nothing from outside.
+            var trigger = $"CREATE TRIGGER inject_failure BEFORE INSERT ON \"Participants\" WHEN (SELECT COUNT(*) FROM \"Participants\") >= {limit} "
+                + $"BEGIN SELECT RAISE(ABORT, '{Message}'); END;";
+            await db.Database.ExecuteSqlRawAsync(trigger);
+            return;
         }
 
-        return ValueTask.FromResult(result);
+        var function = "CREATE FUNCTION inject_failure() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+            + $"IF (SELECT count(*) FROM \"Participants\") >= {limit} THEN RAISE EXCEPTION '{Message}'; END IF; RETURN NEW; END $$;";
+        await db.Database.ExecuteSqlRawAsync(function);
+        await db.Database.ExecuteSqlRawAsync(
+            "CREATE TRIGGER inject_failure BEFORE INSERT ON \"Participants\" FOR EACH ROW EXECUTE FUNCTION inject_failure();");
     }
 }
 
@@ -76,12 +73,6 @@ internal sealed class ImportTestHost : IAsyncDisposable
         var database = await TestDatabase.CreateAsync(provider);
         var collection = new ServiceCollection().AddTmsswCore(database.Setting);
         collection.AddSingleton<TimeProvider>(new FixedClock(Now));
-        if (failure is not null)
-        {
-            collection.ConfigureDbContext<SqliteTmsswDbContext>(o => o.AddInterceptors(failure));
-            collection.ConfigureDbContext<PostgresTmsswDbContext>(o => o.AddInterceptors(failure));
-        }
-
         var host = new ImportTestHost(database, collection.BuildServiceProvider());
         await using var scope = host.services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TmsswDbContext>();
@@ -111,7 +102,11 @@ internal sealed class ImportTestHost : IAsyncDisposable
             (host.AnaId, host.IvanId) = (ana.Id, ivan.Id);
         }
 
-        failure?.Arm();
+        if (failure is not null)
+        {
+            await failure.ArmAsync(db);
+        }
+
         return host;
     }
 

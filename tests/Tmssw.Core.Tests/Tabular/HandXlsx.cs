@@ -89,7 +89,8 @@ internal static class HandXlsx
         {
             foreach (var (part, content) in parts)
             {
-                using var entry = zip.CreateEntry(part, CompressionLevel.Fastest).Open();
+                // The inflated part is compressed as hard as deflate can, as a bomb's maker would.
+                using var entry = zip.CreateEntry(part, part == name ? CompressionLevel.SmallestSize : CompressionLevel.Fastest).Open();
                 if (part != name)
                 {
                     entry.Write(Encoding.UTF8.GetBytes(content));
@@ -118,6 +119,16 @@ internal static class HandXlsx
 
     private static readonly Lazy<byte[]> Bomb = new(() => ZipWithInflated(
         Parts(NomineeRows()), "xl/sharedStrings.xml", $"<sst xmlns=\"{Main}\">", $"<si><t>{new string('A', 1000)}</t></si>", "</sst>", 60L * 1024 * 1024));
+
+    /// <summary>
+    /// A 2-field workbook whose shared-strings part inflates to 40 MB, under the 48 MB a part may take
+    /// but about a thousand times its compressed size: refused by the inflation ratio after a megabyte
+    /// or two, without trusting any size the zip declares.
+    /// </summary>
+    public static byte[] RatioBomb => RatioBombBytes.Value;
+
+    private static readonly Lazy<byte[]> RatioBombBytes = new(() => ZipWithInflated(
+        Parts(NomineeRows()), "xl/sharedStrings.xml", $"<sst xmlns=\"{Main}\">", $"<si><t>{new string('A', 1000)}</t></si>", "</sst>", 40L * 1024 * 1024));
 
     public static string InlineCell(string reference, string text) =>
         $"<c r=\"{reference}\" t=\"inlineStr\"><is><t>{SecurityElement.Escape(text)}</t></is></c>";

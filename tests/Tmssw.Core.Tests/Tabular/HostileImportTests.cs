@@ -16,7 +16,7 @@ namespace Tmssw.Core.Tests.Tabular;
 /// </summary>
 public sealed class HostileImportTests
 {
-    public static TheoryData<string> Attacks => ["whole-sheet merge", "huge reference", "shared-strings bomb", "unclosed quote", "too large"];
+    public static TheoryData<string> Attacks => ["whole-sheet merge", "huge reference", "shared-strings bomb", "inflation-ratio bomb", "unclosed quote", "too large"];
 
     private static (byte[] Bytes, string Name, string Message) Attack(string name) => name switch
     {
@@ -24,6 +24,7 @@ public sealed class HostileImportTests
         "whole-sheet merge" => (Zip(Parts(NomineeRows() + Row(100_000, InlineCell("GR100000", "x")), "<mergeCell ref=\"A1:XFD1048576\"/>")), "merge.xlsx", "merged ranges of the sheet \"Sheet1\" would fill more than"),
         "huge reference" => (Zip(Parts(NomineeRows() + Row(4, InlineCell("XFD1048576", "Eva")))), "far.xlsx", "holds data in column XFD"),
         "shared-strings bomb" => (SharedStringsBomb, "bomb.xlsx", "xl/sharedStrings.xml of the workbook inflates to more than"),
+        "inflation-ratio bomb" => (RatioBomb, "ratio.xlsx", "xl/sharedStrings.xml of the workbook inflates to more than 100 times its compressed size"),
         "unclosed quote" => (Encoding.UTF8.GetBytes("Given name,Family name,Country,Gender\nAna,Ruiz,EC,F\nLuis,\"Mora,PE,M\nPia,Soto,CL,F\n"), "quote.csv", "Line 3: the quote (\") that opens a field there is never closed"),
         "too large" => (Encoding.UTF8.GetBytes("Given name,Family name,Country,Gender\n" + string.Concat(Enumerable.Repeat("Ana,Ruiz,EC,F\n", 1_600_000))), "big.csv", "at most 20 MB can be read"),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),

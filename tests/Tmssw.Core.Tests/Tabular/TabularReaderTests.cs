@@ -162,13 +162,26 @@ public sealed class TabularReaderTests
     }
 
     [Fact]
-    public void A_shared_strings_part_that_inflates_beyond_the_limit_is_refused_while_inflating()
+    public void A_shared_strings_part_that_declares_more_than_a_part_may_take_is_refused_before_inflating()
     {
         var bomb = SharedStringsBomb;
         Assert.True(bomb.Length < 1024 * 1024, $"the bomb is {bomb.Length} bytes");
         var error = Refused(TabularFile.Read(bomb, "n.xlsx"));
         Assert.Equal(TabularErrorKind.TooLarge, error.Kind);
-        Assert.Contains("xl/sharedStrings.xml", error.Message);
+        Assert.Contains("xl/sharedStrings.xml of the workbook inflates to more than 48 MB", error.Message);
+    }
+
+    [Fact]
+    public void A_part_that_inflates_far_beyond_its_compressed_size_is_refused_while_inflating()
+    {
+        var error = Refused(TabularFile.Read(RatioBomb, "n.xlsx"));
+        Assert.Equal(TabularErrorKind.TooLarge, error.Kind);
+        Assert.Contains("xl/sharedStrings.xml of the workbook inflates to more than 100 times its compressed size", error.Message);
+
+        // The same part is read when the ratio is not checked: what refused it was the ratio, not its 40 MB.
+        var read = TabularFile.Read(RatioBomb, "n.xlsx", null, TabularLimits.Default with { MaxInflateRatio = int.MaxValue });
+        Assert.Null(read.Error?.Message);
+        Assert.NotNull(read.Sheet);
     }
 
     [Fact]

@@ -15,9 +15,10 @@ namespace Tmssw.Core.Participants.Import;
 /// </summary>
 /// <remarks>
 /// Speed (bench/Tmssw.Bench.Import): the existing participants are loaded and decrypted once by the
-/// planner; the new rows' sensitive fields are encrypted in parallel; rows are saved in batches of
-/// <see cref="ImportOptions.BatchSize"/> with change detection off, and each batch's history steps
-/// and audit entries (which need the new ids) go in with multi-row inserts (<see cref="BulkInsert"/>).
+/// planner; the new rows' sensitive fields are encrypted in parallel; the new participants get their
+/// keys reserved up front and go in, batch by batch (<see cref="ImportOptions.BatchSize"/>), with
+/// multi-row inserts outside the change tracker, followed by their history steps and audit entries
+/// (<see cref="BulkInsert"/>); updated participants are saved through the change tracker.
 /// </remarks>
 public sealed class CommitImport(TmsswDbContext db, SensitiveFields sensitive, AuditLog audit, TimeProvider clock)
 {
@@ -59,6 +60,12 @@ public sealed class CommitImport(TmsswDbContext db, SensitiveFields sensitive, A
                 fresh[i] = p;
             });
 
+            var keys = await BulkInsert.AllocateKeysAsync<Participant>(db, fresh.Length, cancellationToken);
+            for (var i = 0; i < fresh.Length; i++)
+            {
+                fresh[i].Id = keys[i];
+            }
+
             progress?.Report(new ImportProgress("saving", 0, toApply.Count));
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             var added = new List<Participant>(adds.Count);
@@ -74,7 +81,6 @@ public sealed class CommitImport(TmsswDbContext db, SensitiveFields sensitive, A
                 if (row.Preview.Action == ImportAction.Add)
                 {
                     var p = fresh[nextFresh++];
-                    db.Participants.Add(p);
                     added.Add(p);
                     pendingAudit.Add(p);
                 }
@@ -125,14 +131,15 @@ public sealed class CommitImport(TmsswDbContext db, SensitiveFields sensitive, A
     }
 
     /// <summary>
-    /// Saves the batch's participants (and any updates), then writes the new participants' history
-    /// steps and audit entries, which need their ids, with multi-row inserts in the same transaction.
+    /// Saves the batch's updates, then writes its new participants, their history steps and their audit
+    /// entries with multi-row inserts in the same transaction.
     /// </summary>
     private async Task SaveBatchAsync(Actor actor, string reason, DateTimeOffset now, List<Participant> pendingAudit, HashSet<object> keep, CancellationToken ct)
     {
         await db.SaveChangesAsync(ct);
         if (pendingAudit.Count > 0)
         {
+            await BulkInsert.InsertAsync(db, pendingAudit, ct, withKeys: true);
             var history = new List<StatusChange>(pendingAudit.Count);
             var entries = new List<AuditEntry>(pendingAudit.Count);
             var empty = new Dictionary<string, string?>();

@@ -75,6 +75,23 @@ public static class CoreServices
         services.AddScoped<Itineraries.PrintBadges>();
         services.AddScoped<Itineraries.PrintProgramBook>();
         services.AddScoped<Itineraries.GetOwnItinerary>();
+        services.AddScoped<ListHomeEditions>();
+        services.AddScoped<ListReadableEditions>();
+        services.AddScoped<GetEdition>();
+        services.AddScoped<GetUserAccount>();
+        services.AddScoped<RecordSignIn>();
+        services.AddScoped<ChangeOwnPassword>();
+        services.AddScoped<Auditing.BrowseAuditLog>();
+        services.AddScoped<GetParticipant>();
+        services.AddScoped<BrowseParticipants>();
+        services.AddScoped<Participants.Export.ListRosterCities>();
+        services.AddScoped<Splits.GetGroupRosters>();
+        services.AddScoped<Splits.ListGroups>();
+        services.AddScoped<Scheduling.FindHomeCity>();
+        services.AddScoped<Hosts.ListCities>();
+        services.AddScoped<Hosts.ListHostOrganizations>();
+        services.AddScoped<Hosts.ListEditionOffers>();
+        services.AddScoped<Itineraries.GetCityItinerary>();
 
         // Keys in the database: every app instance and the CLI decrypt what the others encrypted.
         services.AddDataProtection().SetApplicationName("tmssw").PersistKeysToDbContext<TmsswDbContext>();

@@ -105,14 +105,40 @@ public sealed class BrowserApp : IAsyncLifetime
         return tracked;
     }
 
+    /// <summary>For WaitForURLAsync after a click or a form: the new document parsed, not its "load" event (see <see cref="TrackedPage.GoAsync"/>).</summary>
+    public static readonly PageWaitForURLOptions AfterClick = new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = NavigationTimeout };
+
     public static async Task SignInThroughFormAsync(IPage page, string email)
     {
-        await page.GotoAsync("/account/login");
+        await page.GotoAsync("/account/login", new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = NavigationTimeout });
         await page.GetByLabel("E-mail").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(TmsswAppFactory.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.OrdinalIgnoreCase));
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.OrdinalIgnoreCase), AfterClick);
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+    }
+
+    /// <summary>How long a navigation may take: generous, the whole solution's tests share two cores.</summary>
+    public const float NavigationTimeout = 120_000;
+
+    /// <summary>
+    /// Waits until the document is parsed (deferred scripts have run), every style sheet it links is
+    /// applied and its fonts and images are ready, so what a test measures (overflow at 375 px,
+    /// contrast in axe) is the fully styled page. A style sheet that fails to load keeps this waiting
+    /// until the timeout; the failed request is also reported by <see cref="TrackedPage.Errors"/>.
+    /// </summary>
+    public static async Task StyledAsync(IPage page)
+    {
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded, new() { Timeout = NavigationTimeout });
+        await page.WaitForFunctionAsync(
+            """
+            () => document.readyState !== 'loading'
+                && [...document.querySelectorAll('link[rel~="stylesheet"]')].every(l => l.sheet !== null)
+                && [...document.images].every(i => i.complete)
+                && (!document.fonts || document.fonts.status === 'loaded')
+            """,
+            null,
+            new() { PollingInterval = 50, Timeout = NavigationTimeout });
     }
 
     /// <summary>Reads from the app's database (e.g. a participant's name to search for).</summary>
@@ -186,11 +212,18 @@ public sealed class TrackedPage : IAsyncDisposable
         }
     }
 
-    /// <summary>Goes to a page of the site and checks it answered 200.</summary>
+    /// <summary>
+    /// Goes to a page of the site, checks it answered 200 and waits until it is styled
+    /// (<see cref="BrowserApp.StyledAsync"/>). It does not wait for the "load" event: under CPU load
+    /// Chromium now and then never reported it within 60 s although the network was idle (the pages
+    /// have no image, font, frame or endless request; the only subresources are the style sheet and
+    /// deferred scripts, which run before DOMContentLoaded).
+    /// </summary>
     public async Task<IResponse> GoAsync(string path)
     {
-        var response = await Page.GotoAsync(path);
+        var response = await Page.GotoAsync(path, new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = BrowserApp.NavigationTimeout });
         Assert.True(response is { Status: 200 }, $"GET {path}: {response?.Status}");
+        await BrowserApp.StyledAsync(Page);
         return response!;
     }
 

@@ -163,13 +163,14 @@ public sealed record UserScope(
     public bool MaySeeSchedules(int editionId) => RunsEdition(editionId) || IsHost || IsInterpreter;
 
     /// <summary>
-    /// The cities of a list of hosts or offers: runners may name any city or none; a Host is held to
-    /// its own (naming another is refused). Null when refused.
+    /// The cities of an edition's hosts or offers someone may list: the edition's runners may name any
+    /// city or none (null: every city); a Host is held to its own (naming another is refused); anyone
+    /// else is refused.
     /// </summary>
-    public (bool Allowed, string? CityId) HostCity(string? requested)
+    public (bool Allowed, string? CityId) HostCity(int editionId, string? requested)
     {
         var cityId = string.IsNullOrWhiteSpace(requested) ? null : requested.Trim().ToLowerInvariant();
-        if (IsAdmin || IsStaff)
+        if (RunsEdition(editionId))
         {
             return (true, cityId);
         }

@@ -10,21 +10,22 @@ public sealed record EditionHosts(IReadOnlyList<City> Cities, IReadOnlyList<Host
 
 /// <summary>
 /// Staff who run the edition see every split city's hosts; a Host only its own city's
-/// (<see cref="UserScope.MaySeeHosts"/>); anyone else is out of scope.
+/// (<see cref="UserScope.HostCity"/>); anyone else is out of scope.
 /// </summary>
 public sealed class ListEditionHosts(TmsswDbContext db)
 {
     public async Task<EditionHosts> RunAsync(UserScope scope, int editionId, CancellationToken cancellationToken = default)
     {
-        var ids = await EditionCities.OfSplitAsync(db, editionId, cancellationToken);
-        if (!scope.RunsEdition(editionId))
+        var (allowed, only) = scope.HostCity(editionId, null);
+        if (!allowed)
         {
-            if (!scope.MaySeeHosts(editionId) || scope.CityId is null)
-            {
-                throw new OutOfScopeException($"the hosts of edition #{editionId}");
-            }
+            throw new OutOfScopeException($"the hosts of edition #{editionId}");
+        }
 
-            ids = ids.Where(c => c == scope.CityId).ToList();
+        var ids = await EditionCities.OfSplitAsync(db, editionId, cancellationToken);
+        if (only is not null)
+        {
+            ids = ids.Where(c => c == only).ToList();
         }
 
         var cities = await db.Cities.AsNoTracking().Where(c => ids.Contains(c.Id)).OrderBy(c => c.Name).ToListAsync(cancellationToken);

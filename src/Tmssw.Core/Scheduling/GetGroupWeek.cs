@@ -55,6 +55,9 @@ public sealed record GroupWeek(
 {
     public bool IsPublished => PublishedAt is not null;
 
+    /// <summary>What the person who asked may do with the week (<see cref="UserScope.WeekAccessAsync"/>); never None.</summary>
+    public WeekAccess Access { get; init; } = WeekAccess.Edit;
+
     public IEnumerable<WeekMeeting> Meetings => Days.SelectMany(d => d.Meetings);
 }
 
@@ -67,13 +70,14 @@ public sealed class GetGroupWeek(TmsswDbContext db, BuildScheduleInstance build)
     public async Task<(GroupWeek? Week, string? Error)> RunAsync(UserScope scope, int year, string cityId, CancellationToken cancellationToken = default)
     {
         var editionId = await db.Editions.Where(e => e.Year == year).Select(e => (int?)e.Id).FirstOrDefaultAsync(cancellationToken);
-        if (editionId is { } id && await scope.WeekAccessAsync(db, id, cityId, cancellationToken) == WeekAccess.None)
+        var access = editionId is { } id ? await scope.WeekAccessAsync(db, id, cityId, cancellationToken) : WeekAccess.Edit;
+        if (access == WeekAccess.None)
         {
             throw new OutOfScopeException($"the {year} week in {cityId}");
         }
 
         var (built, error) = await build.RunAsync(year, cityId, cancellationToken);
-        return built is null ? (null, error) : (Describe(built), null);
+        return built is null ? (null, error) : (Describe(built) with { Access = access }, null);
     }
 
     public static GroupWeek Describe(BuiltSchedule built)

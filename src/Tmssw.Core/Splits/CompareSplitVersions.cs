@@ -8,7 +8,14 @@ namespace Tmssw.Core.Splits;
 /// <summary>One participant whose city differs between two versions (null: not in that version).</summary>
 public sealed record SplitMove(int ParticipantId, string Name, string? From, string? To);
 
-public sealed record SplitComparison(SplitPlan A, SplitPlan B, SplitEvaluation EvaluationA, SplitEvaluation EvaluationB, IReadOnlyList<SplitMove> Moves)
+/// <summary>Two versions side by side; <see cref="CityNames"/> names the cities the moves go between.</summary>
+public sealed record SplitComparison(
+    SplitPlan A,
+    SplitPlan B,
+    SplitEvaluation EvaluationA,
+    SplitEvaluation EvaluationB,
+    IReadOnlyList<SplitMove> Moves,
+    IReadOnlyDictionary<string, string> CityNames)
 {
     /// <summary>B's score minus A's.</summary>
     public long ScoreDifference => EvaluationB.Score - EvaluationA.Score;
@@ -36,6 +43,7 @@ public sealed class CompareSplitVersions(TmsswDbContext db)
             .Select(id => new SplitMove(id, names.GetValueOrDefault(id) ?? $"#{id}", cityA.GetValueOrDefault(id), cityB.GetValueOrDefault(id)))
             .OrderBy(m => m.Name, StringComparer.CurrentCulture)
             .ToList();
-        return new SplitComparison(planA, planB, SplitPlans.Evaluate(planA), SplitPlans.Evaluate(planB), moves);
+        var cityNames = await db.Cities.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
+        return new SplitComparison(planA, planB, SplitPlans.Evaluate(planA), SplitPlans.Evaluate(planB), moves, cityNames);
     }
 }

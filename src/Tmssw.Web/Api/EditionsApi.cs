@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Tmssw.Core.Accounts;
-using Tmssw.Core.Data;
 using Tmssw.Core.Editions;
 using Tmssw.Web.Security;
 
@@ -61,35 +59,29 @@ public static class EditionsApi
     }
 
     private static async Task<Ok<List<EditionSummaryDto>>> ListAsync(
-        HttpContext http, TmsswDbContext db, ListEditionSummaries summaries, CancellationToken cancellationToken)
+        HttpContext http, ListReadableEditions editions, CancellationToken cancellationToken)
     {
         var scope = await OptionalScopeAsync(http);
-        var editions = await db.Editions.AsNoTracking().OrderBy(e => e.Year).ToListAsync(cancellationToken);
-        var figures = (await summaries.RunAsync(cancellationToken)).ToDictionary(s => s.Year);
-        return TypedResults.Ok(editions
-            .Where(e => UserScope.MayRead(scope, e))
-            .Select(e =>
+        return TypedResults.Ok((await editions.RunAsync(scope, cancellationToken))
+            .Select(x =>
             {
-                var s = figures[e.Year];
+                var (e, s) = x;
                 return new EditionSummaryDto(e.Year, e.Ordinal, e.Title, e.StartDate, e.EndDate, e.IsPublished, s.Participants, s.Countries, s.Published);
             })
             .ToList());
     }
 
     private static async Task<Results<Ok<EditionDto>, NotFound>> GetAsync(
-        int year, HttpContext http, TmsswDbContext db, ListEditionSummaries summaries, CancellationToken cancellationToken)
+        int year, HttpContext http, GetEdition getEdition, CancellationToken cancellationToken)
     {
         var scope = await OptionalScopeAsync(http);
-        var e = await db.Editions.AsNoTracking()
-            .Include(x => x.Objectives)
-            .Include(x => x.Phases)
-            .FirstOrDefaultAsync(x => x.Year == year, cancellationToken);
-        if (e is null || !UserScope.MayRead(scope, e))
+        if (await getEdition.RunAsync(scope, year, cancellationToken) is not { } found)
         {
             return TypedResults.NotFound();
         }
 
-        var s = (await summaries.RunAsync(cancellationToken)).First(x => x.Year == year);
+        var (e, s) = found;
+
         return TypedResults.Ok(new EditionDto(
             e.Year,
             e.Ordinal,

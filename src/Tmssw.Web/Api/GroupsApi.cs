@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Tmssw.Core.Data;
 using Tmssw.Core.Splits;
 using Tmssw.Web.Security;
 
@@ -24,14 +22,10 @@ public static class GroupsApi
     }
 
     private static async Task<Results<Ok<List<GroupDto>>, NotFound>> ListAsync(
-        int year, HttpContext http, CurrentUser current, TmsswDbContext db, CancellationToken cancellationToken)
+        int year, HttpContext http, CurrentUser current, ListGroups list, CancellationToken cancellationToken)
     {
         var scope = await current.RequireAsync(cancellationToken);
-        var edition = TmsswApi.EditionOf(http);
-        var visible = scope.Participants(db).Where(p => p.EditionId == edition.Id);
-        var rows = await scope.Groups(db, edition.Id).OrderBy(g => g.Name)
-            .Select(g => new { Group = g, Count = visible.Count(p => p.GroupId == g.Id) })
-            .ToListAsync(cancellationToken);
-        return TypedResults.Ok(rows.Select(r => new GroupDto(r.Group.Id, r.Group.CityId, r.Group.Name, r.Group.InterpretationLanguages, r.Group.InterpreterName, r.Count)).ToList());
+        var rows = await list.RunAsync(scope, TmsswApi.EditionOf(http).Id, cancellationToken);
+        return TypedResults.Ok(rows.Select(r => new GroupDto(r.Group.Id, r.Group.CityId, r.Group.Name, r.Group.InterpretationLanguages, r.Group.InterpreterName, r.Participants)).ToList());
     }
 }

@@ -1,8 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Tmssw.Core.Accounts;
-using Tmssw.Core.Data;
-using Tmssw.Core.Editions;
 using Tmssw.Core.Hosts;
 using Tmssw.Web.Security;
 
@@ -56,68 +52,34 @@ public static class HostsApi
         return v1;
     }
 
-    private static async Task<Ok<List<CityDto>>> ListCitiesAsync(TmsswDbContext db, CancellationToken cancellationToken)
+    private static async Task<Ok<List<CityDto>>> ListCitiesAsync(ListCities list, CancellationToken cancellationToken)
     {
-        var cities = await db.Cities.AsNoTracking().OrderBy(c => c.Name).ThenBy(c => c.State).ToListAsync(cancellationToken);
+        var cities = await list.RunAsync(cancellationToken);
         return TypedResults.Ok(cities.Select(c => new CityDto(c.Id, c.Name, c.State, c.TimeZone, c.Latitude, c.Longitude)).ToList());
     }
 
     private static async Task<Results<Ok<List<HostDto>>, NotFound>> ListHostsAsync(
-        int year, string? city, HttpContext http, CurrentUser current, TmsswDbContext db, CancellationToken cancellationToken)
+        int year, string? city, HttpContext http, CurrentUser current, ListHostOrganizations list, CancellationToken cancellationToken)
     {
         var scope = await current.RequireAsync(cancellationToken);
-        var (edition, cityId) = await ResolveAsync(db, scope, TmsswApi.EditionOf(http), city, cancellationToken);
-        if (edition is null)
+        if (await list.RunAsync(scope, TmsswApi.EditionOf(http).Id, city, cancellationToken) is not { } rows)
         {
             return TypedResults.NotFound();
         }
 
-        var phaseCities = (await db.Phases.AsNoTracking().Where(p => p.EditionId == edition.Id).Select(p => p.CityIds).ToListAsync(cancellationToken))
-            .SelectMany(c => c).Distinct().ToList();
-        var hosts = db.HostOrganizations.AsNoTracking()
-            .Where(h => phaseCities.Contains(h.CityId) || h.Offers.Any(o => o.EditionId == edition.Id));
-        if (cityId is not null)
-        {
-            hosts = hosts.Where(h => h.CityId == cityId);
-        }
-
-        var rows = await hosts.OrderBy(h => h.CityId).ThenBy(h => h.Name)
-            .Select(h => new
-            {
-                h.Id,
-                h.Code,
-                h.CityId,
-                h.Name,
-                h.Kind,
-                h.Venue,
-                Offers = h.Offers.Count(o => o.EditionId == edition.Id),
-            })
-            .ToListAsync(cancellationToken);
         return TypedResults.Ok(rows.Select(h => new HostDto(h.Id, h.Code, h.CityId, h.Name, h.Kind, Venue(h.Venue), h.Offers)).ToList());
     }
 
     private static async Task<Results<Ok<List<OfferDto>>, NotFound>> ListOffersAsync(
-        int year, string? city, HttpContext http, CurrentUser current, TmsswDbContext db, CancellationToken cancellationToken)
+        int year, string? city, HttpContext http, CurrentUser current, ListEditionOffers list, CancellationToken cancellationToken)
     {
         var scope = await current.RequireAsync(cancellationToken);
-        var (edition, cityId) = await ResolveAsync(db, scope, TmsswApi.EditionOf(http), city, cancellationToken);
-        if (edition is null)
+        if (await list.RunAsync(scope, TmsswApi.EditionOf(http).Id, city, cancellationToken) is not { } offers)
         {
             return TypedResults.NotFound();
         }
 
-        var offers = db.MeetingOffers.AsNoTracking()
-            .Include(o => o.Host).ThenInclude(h => h!.Venue)
-            .Include(o => o.Venue)
-            .Include(o => o.Windows)
-            .Where(o => o.EditionId == edition.Id);
-        if (cityId is not null)
-        {
-            offers = offers.Where(o => o.Host!.CityId == cityId);
-        }
-
-        var list = await offers.AsSplitQuery().OrderBy(o => o.Host!.CityId).ThenBy(o => o.Host!.Name).ThenBy(o => o.Id).ToListAsync(cancellationToken);
-        return TypedResults.Ok(list.Select(o => new OfferDto(
+        return TypedResults.Ok(offers.Select(o => new OfferDto(
             o.Id,
             o.HostOrganizationId,
             o.Host!.Code,
@@ -130,26 +92,6 @@ public static class HostsApi
             o.Required,
             Venue(o.Venue ?? o.Host.Venue),
             o.Windows.OrderBy(w => w.Start).Select(w => new WindowDto(w.Start, w.End)).ToList())).ToList());
-    }
-
-    /// <summary>
-    /// The edition and the city to list: a Host is held to its own city (another city is a 404, as is
-    /// a city that does not exist); Admin and Staff may name any city or none.
-    /// </summary>
-    private static async Task<(Edition? Edition, string? CityId)> ResolveAsync(TmsswDbContext db, UserScope scope, Edition edition, string? city, CancellationToken cancellationToken)
-    {
-        var (allowed, cityId) = scope.HostCity(city);
-        if (!allowed)
-        {
-            return (null, null);
-        }
-
-        if (cityId is not null && !await db.Cities.AnyAsync(c => c.Id == cityId, cancellationToken))
-        {
-            return (null, null);
-        }
-
-        return (edition, cityId);
     }
 
     private static VenueDto? Venue(Venue? v) => v is null ? null : new VenueDto(v.Id, v.Name, v.Address, v.Latitude, v.Longitude);

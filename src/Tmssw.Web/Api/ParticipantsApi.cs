@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Tmssw.Core.Accounts;
-using Tmssw.Core.Data;
 using Tmssw.Core.Participants;
 using Tmssw.Core.Reference;
 using Tmssw.Web.Security;
@@ -245,15 +243,15 @@ public static class ParticipantsApi
     }
 
     private static async Task<Results<Ok<ParticipantDto>, NotFound>> GetAsync(
-        int id, CurrentUser current, TmsswDbContext db, CancellationToken cancellationToken)
+        int id, CurrentUser current, GetParticipant getParticipant, CancellationToken cancellationToken)
     {
         var scope = await current.RequireAsync(cancellationToken);
-        var dto = await LoadAsync(db, scope, id, cancellationToken);
+        var dto = await LoadAsync(getParticipant, scope, id, cancellationToken);
         return dto is null ? TypedResults.NotFound() : TypedResults.Ok(dto);
     }
 
     private static async Task<Results<Created<ParticipantDto>, NotFound, ValidationProblem>> CreateAsync(
-        int year, ParticipantBody body, HttpContext http, CurrentUser current, TmsswDbContext db, SaveParticipant save, CancellationToken cancellationToken)
+        int year, ParticipantBody body, HttpContext http, CurrentUser current, GetParticipant getParticipant, SaveParticipant save, CancellationToken cancellationToken)
     {
         var scope = await current.RequireAsync(cancellationToken);
         var edition = TmsswApi.EditionOf(http);
@@ -264,15 +262,15 @@ public static class ParticipantsApi
             return TypedResults.ValidationProblem(TmsswApi.Errors(outcome.Errors), title: "The participant was not saved.");
         }
 
-        var dto = await LoadAsync(db, scope, outcome.Id!.Value, cancellationToken);
+        var dto = await LoadAsync(getParticipant, scope, outcome.Id!.Value, cancellationToken);
         return TypedResults.Created($"{TmsswApi.Prefix}/participants/{outcome.Id}", dto);
     }
 
     private static async Task<Results<Ok<ParticipantDto>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        int id, ParticipantBody body, CurrentUser current, TmsswDbContext db, SaveParticipant save, CancellationToken cancellationToken)
+        int id, ParticipantBody body, CurrentUser current, GetParticipant getParticipant, SaveParticipant save, CancellationToken cancellationToken)
     {
         var scope = await current.RequireAsync(cancellationToken);
-        var existing = await scope.Participants(db).AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+        var existing = (await getParticipant.RunAsync(scope, id, cancellationToken: cancellationToken))?.Participant;
         if (existing is null)
         {
             return TypedResults.NotFound();
@@ -297,14 +295,14 @@ public static class ParticipantsApi
             return TypedResults.ValidationProblem(TmsswApi.Errors(outcome.Errors), title: "The participant was not saved.");
         }
 
-        return TypedResults.Ok((await LoadAsync(db, scope, id, cancellationToken))!);
+        return TypedResults.Ok((await LoadAsync(getParticipant, scope, id, cancellationToken))!);
     }
 
     private static async Task<Results<Ok<ParticipantDto>, NotFound, ValidationProblem, ProblemHttpResult>> ChangeStatusAsync(
-        int id, StatusBody body, CurrentUser current, TmsswDbContext db, ChangeStatuses change, CancellationToken cancellationToken)
+        int id, StatusBody body, CurrentUser current, GetParticipant getParticipant, ChangeStatuses change, CancellationToken cancellationToken)
     {
         var scope = await current.RequireAsync(cancellationToken);
-        var existing = await scope.Participants(db).AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+        var existing = (await getParticipant.RunAsync(scope, id, cancellationToken: cancellationToken))?.Participant;
         if (existing is null || !scope.RunsEdition(existing.EditionId))
         {
             return TypedResults.NotFound();
@@ -325,19 +323,17 @@ public static class ParticipantsApi
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The status was not changed.", detail: result.Errors[0].Message);
         }
 
-        return TypedResults.Ok((await LoadAsync(db, scope, id, cancellationToken))!);
+        return TypedResults.Ok((await LoadAsync(getParticipant, scope, id, cancellationToken))!);
     }
 
-    private static async Task<ParticipantDto?> LoadAsync(TmsswDbContext db, UserScope scope, int id, CancellationToken cancellationToken)
+    private static async Task<ParticipantDto?> LoadAsync(GetParticipant getParticipant, UserScope scope, int id, CancellationToken cancellationToken)
     {
-        var p = await scope.Participants(db).AsNoTracking().Include(x => x.History).FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
-        if (p is null)
+        if (await getParticipant.RunAsync(scope, id, cancellationToken: cancellationToken) is not { } shown)
         {
             return null;
         }
 
-        var year = await db.Editions.Where(e => e.Id == p.EditionId).Select(e => e.Year).FirstAsync(cancellationToken);
-
+        var (p, year, _) = shown;
         var history = scope.MaySeeHistory(p)
             ? p.History.OrderBy(h => h.ChangedAt).ThenBy(h => h.Id).Select(h => new StatusChangeDto(h.From, h.To, h.ChangedBy, h.Reason, h.ChangedAt)).ToList()
             : null;

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tmssw.Core.Accounts;
-using Tmssw.Core.Data;
 using Tmssw.Core.Editions;
 using Tmssw.Web.Security;
 
@@ -11,10 +10,8 @@ namespace Tmssw.Web.Pages;
 /// A page about one edition (/manage/{year}/…). It loads the edition and the caller's scope; an
 /// edition the caller does not reach is a 404, the same as one that does not exist.
 /// </summary>
-public abstract class EditionPage(TmsswDbContext db, CurrentUser current) : PageModel
+public abstract class EditionPage(CurrentUser current) : PageModel
 {
-    protected TmsswDbContext Db { get; } = db;
-
     public Edition Edition { get; private set; } = null!;
 
     public UserScope Scope { get; private set; } = null!;

@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Tmssw.Core.Accounts;
-using Tmssw.Core.Data;
 using Tmssw.Core.Editions;
 using Tmssw.Web.Security;
 
@@ -10,7 +8,7 @@ namespace Tmssw.Web.Pages;
 
 /// <summary>Any signed-in role: the start page, listing what the person's role and scope reach.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class HomeModel(CurrentUser current, TmsswDbContext db) : PageModel
+public sealed class HomeModel(CurrentUser current, ListHomeEditions homeEditions) : PageModel
 {
     public UserScope Scope { get; private set; } = null!;
     public IReadOnlyList<Edition> Editions { get; private set; } = [];
@@ -20,6 +18,6 @@ public sealed class HomeModel(CurrentUser current, TmsswDbContext db) : PageMode
     {
         Scope = await current.RequireAsync(cancellationToken);
         SeesRosters = Scope.SeesRosters;
-        Editions = await Scope.HomeEditions(db).OrderByDescending(e => e.Year).ToListAsync(cancellationToken);
+        Editions = await homeEditions.RunAsync(Scope, cancellationToken);
     }
 }

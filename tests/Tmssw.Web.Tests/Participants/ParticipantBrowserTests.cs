@@ -22,15 +22,15 @@ public sealed class ParticipantBrowserTests(BrowserApp app)
         await tracked.GoAsync("/manage/2024/participants");
         await page.GetByRole(AriaRole.Searchbox).Or(page.GetByLabel("Search")).First.FillAsync(participant.FamilyName);
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex(@"[?&]q="));
+        await page.WaitForURLAsync(new Regex(@"[?&]q="), BrowserApp.AfterClick);
         var link = page.GetByRole(AriaRole.Link, new() { Name = $"{participant.FamilyName}, {participant.GivenName}", Exact = true });
         await link.ClickAsync();
-        await page.WaitForURLAsync(new Regex($"/manage/2024/participants/{participant.Id}$"));
+        await page.WaitForURLAsync(new Regex($"/manage/2024/participants/{participant.Id}$"), BrowserApp.AfterClick);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"{participant.GivenName} {participant.FamilyName}");
 
         // Edit with an unknown country and a bad e-mail: each message is next to its field, and what was typed stays.
         await page.GetByRole(AriaRole.Link, new() { Name = "Edit", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/edit$"));
+        await page.WaitForURLAsync(new Regex("/edit$"), BrowserApp.AfterClick);
         var country = page.GetByLabel("Country (name or ISO code)");
         var email = page.GetByLabel("Personal e-mail");
         var agency = page.GetByLabel("Agency");
@@ -54,7 +54,7 @@ public sealed class ParticipantBrowserTests(BrowserApp app)
         await country.FillAsync("Ecuador");
         await email.FillAsync("browser.person@example.org");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex($"/manage/2024/participants/{participant.Id}(\\?.*)?$"));
+        await page.WaitForURLAsync(new Regex($"/manage/2024/participants/{participant.Id}(\\?.*)?$"), BrowserApp.AfterClick);
         var fields = page.Locator("dl.fields").First;
         await Expect(fields).ToContainTextAsync("Ecuador");
         await Expect(fields).ToContainTextAsync("Ministry of Browser Tests");
@@ -92,7 +92,7 @@ public sealed class ParticipantBrowserTests(BrowserApp app)
         await search.FillAsync("a");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Apply" })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex(@"[?&]q=a"));
+        await page.WaitForURLAsync(new Regex(@"[?&]q=a"), BrowserApp.AfterClick);
         await AssertNoHorizontalOverflow(page, "participants list, searched");
 
         await tracked.GoAsync($"/manage/2024/participants/{id}");
@@ -100,7 +100,7 @@ public sealed class ParticipantBrowserTests(BrowserApp app)
         var edit = page.GetByRole(AriaRole.Link, new() { Name = "Edit", Exact = true });
         await Expect(edit).ToBeVisibleAsync();
         await edit.ClickAsync();
-        await page.WaitForURLAsync(new Regex("/edit$"));
+        await page.WaitForURLAsync(new Regex("/edit$"), BrowserApp.AfterClick);
 
         await AssertNoHorizontalOverflow(page, "edit form");
         var save = page.GetByRole(AriaRole.Button, new() { Name = "Save" });
@@ -109,7 +109,7 @@ public sealed class ParticipantBrowserTests(BrowserApp app)
         await Expect(save).ToBeInViewportAsync();
         await save.ClickAsync(new() { Trial = true }); // clickable: nothing covers it
         await save.ClickAsync();
-        await page.WaitForURLAsync(new Regex($"/manage/2024/participants/{id}(\\?.*)?$"));
+        await page.WaitForURLAsync(new Regex($"/manage/2024/participants/{id}(\\?.*)?$"), BrowserApp.AfterClick);
         await AssertNoHorizontalOverflow(page, "participant detail after saving");
 
         tracked.AssertNoConsoleErrors();
@@ -145,6 +145,7 @@ public sealed class ParticipantBrowserTests(BrowserApp app)
     internal static async Task AssertNoHorizontalOverflow(IPage page, string what)
     {
         const int client = 375;
+        await BrowserApp.StyledAsync(page);
         var scroll = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
         if (scroll > client + 1)
         {

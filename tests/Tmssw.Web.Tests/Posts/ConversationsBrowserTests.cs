@@ -51,7 +51,7 @@ public sealed class ConversationsBrowserTests(BrowserApp app)
         var firstPageTitles = await page.Locator("article.post h2").AllTextContentsAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Load more" }).ClickAsync();
-        await page.WaitForURLAsync(u => u.EndsWith("/conversations?page=2", StringComparison.Ordinal));
+        await page.WaitForURLAsync(u => u.EndsWith("/conversations?page=2", StringComparison.Ordinal), BrowserApp.AfterClick);
         var secondPageTitles = await page.Locator("article.post h2").AllTextContentsAsync();
         Assert.NotEmpty(secondPageTitles);
         Assert.Empty(secondPageTitles.Intersect(firstPageTitles));

@@ -4,14 +4,13 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Tmssw.Core.Accounts;
-using Tmssw.Core.Auditing;
 using Tmssw.Web.Security;
 
 namespace Tmssw.Web.Pages.Accounts;
 
 /// <summary>Any signed-in role: change one's own password.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, AuditLog audit, Tmssw.Core.Data.TmsswDbContext db) : PageModel
+public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, CurrentUser current, ChangeOwnPassword changePassword) : PageModel
 {
     [BindProperty]
     public PasswordInput Input { get; set; } = new();
@@ -35,7 +34,7 @@ public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManage
             return Challenge();
         }
 
-        var result = await users.ChangePasswordAsync(user, Input.Current, Input.New);
+        var result = await changePassword.RunAsync(await current.RequireAsync(HttpContext.RequestAborted), user, Input.Current, Input.New, HttpContext.RequestAborted);
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)
@@ -46,8 +45,6 @@ public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManage
             return Page();
         }
 
-        audit.Record(new Actor(user.Id, user.Email ?? user.Id), "PasswordChanged", "Account", user.Id);
-        await db.SaveChangesAsync();
         await signIn.RefreshSignInAsync(user);
         Done = true;
         Input = new();

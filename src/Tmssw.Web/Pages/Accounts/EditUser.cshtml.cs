@@ -1,16 +1,14 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Tmssw.Core.Accounts;
-using Tmssw.Core.Data;
 using Tmssw.Web.Security;
 
 namespace Tmssw.Web.Pages.Accounts;
 
 /// <summary>Admin only: change a user's scope, edition assignments and lock.</summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class EditUserModel(TmsswDbContext db, UpdateUserScope update, CurrentUser current) : PageModel
+public sealed class EditUserModel(GetUserAccount getAccount, UpdateUserScope update, CurrentUser current) : PageModel
 {
     public sealed class ScopeInput
     {
@@ -31,22 +29,21 @@ public sealed class EditUserModel(TmsswDbContext db, UpdateUserScope update, Cur
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
-        var user = await LoadAsync(id, cancellationToken);
-        if (user is null)
+        var account = await LoadAsync(id, cancellationToken);
+        if (account is null)
         {
             return NotFound();
         }
 
-        var ids = user.EditionAssignments.Select(a => a.EditionId).ToList();
-        var years = await db.Editions.Where(e => ids.Contains(e.Id)).Select(e => e.Year).OrderBy(y => y).ToListAsync(cancellationToken);
+        var shown = account.Scope;
         Input = new ScopeInput
         {
-            Editions = string.Join(", ", years),
-            Country = user.Country,
-            CityId = user.CityId,
-            GroupId = user.GroupId,
-            ParticipantId = user.ParticipantId,
-            Locked = user.LockoutEnd is { } end && end > DateTimeOffset.UtcNow,
+            Editions = string.Join(", ", shown.EditionYears),
+            Country = shown.Country,
+            CityId = shown.CityId,
+            GroupId = shown.GroupId,
+            ParticipantId = shown.ParticipantId,
+            Locked = shown.Locked,
         };
         return Page();
     }
@@ -74,15 +71,15 @@ public sealed class EditUserModel(TmsswDbContext db, UpdateUserScope update, Cur
         return Page();
     }
 
-    private async Task<AppUser?> LoadAsync(string id, CancellationToken cancellationToken)
+    private async Task<UserAccount?> LoadAsync(string id, CancellationToken cancellationToken)
     {
-        var user = await db.Users.AsNoTracking().Include(u => u.EditionAssignments).FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
-        if (user is not null)
+        var account = await getAccount.RunAsync(await current.RequireAsync(cancellationToken), id, cancellationToken);
+        if (account is not null)
         {
-            Email = user.Email ?? user.Id;
-            Roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == id select r.Name!).ToListAsync(cancellationToken);
+            Email = account.Email;
+            Roles = account.Roles;
         }
 
-        return user;
+        return account;
     }
 }

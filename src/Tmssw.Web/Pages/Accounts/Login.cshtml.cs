@@ -5,14 +5,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Tmssw.Core.Accounts;
-using Tmssw.Core.Auditing;
 
 namespace Tmssw.Web.Pages.Accounts;
 
 /// <summary>Anonymous: sign in. Rate-limited; repeated failures lock the account.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(TmsswWeb.SignInRateLimit)]
-public sealed class LoginModel(SignInManager<AppUser> signIn, AuditLog audit, Tmssw.Core.Data.TmsswDbContext db) : PageModel
+public sealed class LoginModel(SignInManager<AppUser> signIn, RecordSignIn recordSignIn) : PageModel
 {
     [BindProperty]
     public LoginInput Input { get; set; } = new();
@@ -34,9 +33,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, AuditLog audit, Tm
         var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            var user = await signIn.UserManager.FindByNameAsync(Input.Email.Trim());
-            audit.Record(new Actor(user?.Id, Input.Email.Trim()), "SignedIn", "Account", user?.Id ?? "");
-            await db.SaveChangesAsync();
+            await recordSignIn.RunAsync(Input.Email.Trim(), HttpContext.RequestAborted);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/home");
         }
 

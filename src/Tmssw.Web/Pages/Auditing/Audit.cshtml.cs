@@ -3,18 +3,16 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.EntityFrameworkCore;
 using Tmssw.Core.Auditing;
-using Tmssw.Core.Data;
 using Tmssw.Web.Security;
 
 namespace Tmssw.Web.Pages.Auditing;
 
 /// <summary>Admin only: browse and filter the audit log, with each change's before and after.</summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class AuditModel(TmsswDbContext db) : PageModel
+public sealed class AuditModel(CurrentUser current, BrowseAuditLog browse) : PageModel
 {
-    public int PageSize { get; } = 50;
+    public int PageSize => BrowseAuditLog.PageSize;
 
     [BindProperty(SupportsGet = true, Name = "entity")]
     public string? Entity { get; set; }
@@ -42,44 +40,9 @@ public sealed class AuditModel(TmsswDbContext db) : PageModel
     // "page" is also Razor Pages' own route value: read the query's.
     public async Task OnGetAsync([FromQuery(Name = "page")] int page = 1, CancellationToken cancellationToken = default)
     {
-        PageNumber = page;
-        var query = db.AuditEntries.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(Entity))
-        {
-            query = query.Where(e => e.EntityType == Entity.Trim());
-        }
-
-        if (!string.IsNullOrWhiteSpace(EntityId))
-        {
-            query = query.Where(e => e.EntityId == EntityId.Trim());
-        }
-
-        if (!string.IsNullOrWhiteSpace(UserName))
-        {
-            query = query.Where(e => e.UserName == UserName.Trim());
-        }
-
-        if (!string.IsNullOrWhiteSpace(Action))
-        {
-            query = query.Where(e => e.Action == Action.Trim());
-        }
-
-        if (From is { } from)
-        {
-            var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            query = query.Where(e => e.At >= start);
-        }
-
-        if (To is { } to)
-        {
-            var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            query = query.Where(e => e.At < end);
-        }
-
-        PageNumber = Math.Max(1, PageNumber);
-        Total = await query.CountAsync(cancellationToken);
-        Entries = await query.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
+        var scope = await current.RequireAsync(cancellationToken);
+        var shown = await browse.RunAsync(scope, new AuditFilter(Entity, EntityId, UserName, Action, From, To), page, cancellationToken);
+        (Entries, Total, PageNumber) = shown;
     }
 
     public IEnumerable<FieldChange> Changes(AuditEntry entry)

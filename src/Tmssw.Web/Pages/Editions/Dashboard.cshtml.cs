@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Tmssw.Core.Data;
 using Tmssw.Core.Participants;
 using Tmssw.Web.Security;
 
@@ -8,7 +7,7 @@ namespace Tmssw.Web.Pages.Editions;
 
 /// <summary>Admin and the edition's Staff: participants by status, region, sector and theme.</summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class DashboardModel(TmsswDbContext db, CurrentUser current, GetEditionDashboard dashboard) : EditionPage(db, current)
+public sealed class DashboardModel(CurrentUser current, GetEditionDashboard dashboard) : EditionPage(current)
 {
     public EditionDashboard Stats { get; private set; } = null!;
 

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Tmssw.Core.Data;
 using Tmssw.Core.Hosts;
 using Tmssw.Web.Security;
 
@@ -11,7 +10,7 @@ namespace Tmssw.Web.Pages.Hosts;
 /// this edition's offers; a Host: its own city only.
 /// </summary>
 [Authorize(Policy = Policies.Hosts)]
-public sealed class CitiesModel(TmsswDbContext db, CurrentUser current, ListEditionHosts hosts) : EditionPage(db, current)
+public sealed class CitiesModel(CurrentUser current, ListEditionHosts hosts) : EditionPage(current)
 {
     public IReadOnlyList<City> Cities { get; private set; } = [];
     public IReadOnlyList<HostOrganization> Hosts { get; private set; } = [];

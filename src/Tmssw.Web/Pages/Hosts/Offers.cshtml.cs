@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Tmssw.Core.Data;
 using Tmssw.Core.Hosts;
 using Tmssw.Core.Scheduling;
 using Tmssw.Web.Security;
@@ -14,7 +13,7 @@ namespace Tmssw.Web.Pages.Hosts;
 /// Form errors keep what was typed and show next to the field.
 /// </summary>
 [Authorize(Policy = Policies.Hosts)]
-public sealed class OffersModel(TmsswDbContext db, CurrentUser current, SaveMeetingOffer save, ListCityOffers list) : EditionPage(db, current)
+public sealed class OffersModel(CurrentUser current, SaveMeetingOffer save, ListCityOffers list) : EditionPage(current)
 {
     public CityOffers City { get; private set; } = null!;
 
@@ -97,11 +96,7 @@ public sealed class OffersModel(TmsswDbContext db, CurrentUser current, SaveMeet
             return refused;
         }
 
-        if (await Scope.WeekAccessAsync(Db, Edition.Id, cityId, ct) != WeekAccess.Edit)
-        {
-            return NotFound();
-        }
-
+        // Only those who may edit the city's week reach its offers: the use case refuses anyone else (404).
         var city = await list.RunAsync(Scope, year, cityId, ct);
         if (city is null)
         {

@@ -1,8 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Tmssw.Core.Data;
 using Tmssw.Core.Itineraries;
+using Tmssw.Core.Scheduling;
 using Tmssw.Web.Security;
 
 namespace Tmssw.Web.Pages.Itineraries;
@@ -14,7 +13,7 @@ namespace Tmssw.Web.Pages.Itineraries;
 /// countries. "mine" goes to the viewer's own group or city. Anyone else: 404 (the use case decides).
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class GroupModel(TmsswDbContext db, CurrentUser current, GetItinerary itineraries) : ItineraryPage(db, current)
+public sealed class GroupModel(CurrentUser current, GetCityItinerary cityItinerary, FindHomeCity homeCity) : ItineraryPage(current)
 {
     public string CityId { get; private set; } = "";
 
@@ -63,38 +62,18 @@ public sealed class GroupModel(TmsswDbContext db, CurrentUser current, GetItiner
 
         if (cityId == "mine")
         {
-            return await Scope.HomeCityAsync(Db, Edition.Id, cancellationToken) is { } home
+            return await homeCity.RunAsync(Scope, Edition.Id, cancellationToken) is { } home
                 ? Redirect($"/manage/{year}/itinerary/{home}")
                 : NotFound();
         }
 
         CityId = cityId.ToLowerInvariant();
-        var group = await Db.Groups.AsNoTracking().FirstOrDefaultAsync(g => g.EditionId == Edition.Id && g.CityId == CityId, cancellationToken);
-        if (group is null)
+        if (await cityItinerary.RunAsync(Scope, Edition, CityId, cancellationToken) is not { } shown)
         {
             return NotFound();
         }
 
-        if (Scope.MaySeeInterpreterItinerary(Edition.Id, group.Id) && !Scope.RunsEdition(Edition.Id))
-        {
-            Itinerary = await itineraries.ForInterpreterAsync(Scope, year, group.Id, cancellationToken);
-            FeedOwner = Core.Itineraries.FeedOwner.Interpreter(year, group.Id);
-        }
-        else if (Scope.SeesGroupOnlyInCity(Edition.Id, group))
-        {
-            OnlyInCity = true;
-            Itinerary = await itineraries.ForGroupAsync(Scope, year, CityId, cancellationToken);
-
-            // A Host user's feed is the host view of its city (the same for every host organization there).
-            var hostId = await Db.HostOrganizations.AsNoTracking().Where(h => h.CityId == CityId).OrderBy(h => h.Id).Select(h => (int?)h.Id).FirstOrDefaultAsync(cancellationToken);
-            FeedOwner = hostId is { } h ? Core.Itineraries.FeedOwner.Host(year, h) : null;
-        }
-        else
-        {
-            Itinerary = await itineraries.ForGroupAsync(Scope, year, CityId, cancellationToken);
-            FeedOwner = Scope.RunsEdition(Edition.Id) ? Core.Itineraries.FeedOwner.Group(year, CityId) : null;
-        }
-
+        (Itinerary, FeedOwner, OnlyInCity) = shown;
         return null;
     }
 }

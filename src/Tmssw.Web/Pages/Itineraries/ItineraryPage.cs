@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Tmssw.Core.Data;
 using Tmssw.Core.Itineraries;
 using Tmssw.Web.Security;
 
@@ -9,7 +8,7 @@ namespace Tmssw.Web.Pages.Itineraries;
 /// What the itinerary pages share: the itinerary shown, its .ics download, and the secret feed URL
 /// of what the viewer sees (made, regenerated, revoked here; <see cref="ManageFeedToken"/> checks who may).
 /// </summary>
-public abstract class ItineraryPage(TmsswDbContext db, CurrentUser current) : EditionPage(db, current)
+public abstract class ItineraryPage(CurrentUser current) : EditionPage(current)
 {
     public Itinerary Itinerary { get; protected set; } = null!;
 

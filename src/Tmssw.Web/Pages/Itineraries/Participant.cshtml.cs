@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Tmssw.Core.Data;
 using Tmssw.Core.Itineraries;
 using Tmssw.Web.Security;
 
@@ -12,7 +11,7 @@ namespace Tmssw.Web.Pages.Itineraries;
 /// participant themself. Anyone else: 404.
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class ParticipantModel(TmsswDbContext db, CurrentUser current, GetItinerary itineraries) : ItineraryPage(db, current)
+public sealed class ParticipantModel(CurrentUser current, GetItinerary itineraries) : ItineraryPage(current)
 {
     public IReadOnlyList<ItineraryConflict> Conflicts { get; private set; } = [];
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Tmssw.Core;
-using Tmssw.Core.Data;
 using Tmssw.Core.Editions;
 using Tmssw.Core.Itineraries;
 using Tmssw.Web.Security;
@@ -18,12 +17,11 @@ namespace Tmssw.Web.Pages.Itineraries;
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
 public sealed class ProgramModel(
-    TmsswDbContext db,
     CurrentUser current,
     GetProgramOverview overview,
     SaveProgramItem saveItem,
     SaveTravelLeg saveLeg,
-    SaveLodging saveStay) : ItineraryPage(db, current)
+    SaveLodging saveStay) : ItineraryPage(current)
 {
     public static readonly PhaseKind[] Phases = [PhaseKind.Plenary, PhaseKind.Workshop, PhaseKind.CitySplit, PhaseKind.Travel, PhaseKind.Conference];
 

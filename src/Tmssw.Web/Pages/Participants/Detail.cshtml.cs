@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Tmssw.Core.Data;
 using Tmssw.Core.Participants;
 using Tmssw.Web.Security;
 
@@ -16,10 +14,10 @@ namespace Tmssw.Web.Pages.Participants;
 /// </summary>
 [Authorize(Policy = Policies.Rosters)]
 public sealed class DetailModel(
-    TmsswDbContext db,
     CurrentUser current,
+    GetParticipant getParticipant,
     RevealSensitive reveal,
-    ChangeStatuses changeStatus) : EditionPage(db, current)
+    ChangeStatuses changeStatus) : EditionPage(current)
 {
     public Participant Participant { get; private set; } = null!;
     public string? GroupName { get; private set; }
@@ -91,15 +89,13 @@ public sealed class DetailModel(
             return refused;
         }
 
-        var participant = await Scope.Participants(Db).AsNoTracking().Include(p => p.History)
-            .FirstOrDefaultAsync(p => p.Id == id && p.EditionId == Edition.Id, cancellationToken);
-        if (participant is null)
+        if (await getParticipant.RunAsync(Scope, id, Edition.Id, cancellationToken) is not { } shown)
         {
             return NotFound();
         }
 
-        Participant = participant;
-        GroupName = participant.GroupId is { } g ? await Db.Groups.Where(x => x.Id == g).Select(x => x.Name).FirstOrDefaultAsync(cancellationToken) : null;
+        Participant = shown.Participant;
+        GroupName = shown.GroupName;
         if (Request.Query["changed"] is { Count: > 0 } changed)
         {
             Message = $"Status changed to {changed}.";

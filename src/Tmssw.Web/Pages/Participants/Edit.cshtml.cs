@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Tmssw.Core.Data;
 using Tmssw.Core.Participants;
 using Tmssw.Web.Security;
 
@@ -12,37 +10,37 @@ namespace Tmssw.Web.Pages.Participants;
 /// while still Nominated. Anything else is a 404.
 /// </summary>
 [Authorize(Policy = Policies.Nominations)]
-public sealed class EditModel(TmsswDbContext db, CurrentUser current, SaveParticipant save) : ParticipantFormPage(db, current, save)
+public sealed class EditModel(CurrentUser current, SaveParticipant save, GetParticipant getParticipant) : ParticipantFormPage(current, save)
 {
     public async Task<IActionResult> OnGetAsync(int year, int id, CancellationToken cancellationToken)
     {
-        if (await LoadEditableAsync(year, id, cancellationToken) is { } refused)
+        var (refused, participant) = await LoadEditableAsync(year, id, cancellationToken);
+        if (refused is not null)
         {
             return refused;
         }
 
-        var p = await Db.Participants.AsNoTracking().FirstAsync(x => x.Id == id, cancellationToken);
-        Input = ParticipantInput.From(p);
+        Input = ParticipantInput.From(participant!);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(int year, int id, CancellationToken cancellationToken) =>
-        await LoadEditableAsync(year, id, cancellationToken) ?? await SaveAsync(cancellationToken);
+        (await LoadEditableAsync(year, id, cancellationToken)).Refused ?? await SaveAsync(cancellationToken);
 
-    private async Task<IActionResult?> LoadEditableAsync(int year, int id, CancellationToken cancellationToken)
+    private async Task<(IActionResult? Refused, Participant? Participant)> LoadEditableAsync(int year, int id, CancellationToken cancellationToken)
     {
         if (await LoadAsync(year, requireRunning: false, cancellationToken) is { } refused)
         {
-            return refused;
+            return (refused, null);
         }
 
-        var p = await Scope.Participants(Db).AsNoTracking().FirstOrDefaultAsync(x => x.Id == id && x.EditionId == Edition.Id, cancellationToken);
-        if (p is null || !Scope.MayEdit(p))
+        var shown = await getParticipant.RunAsync(Scope, id, Edition.Id, cancellationToken);
+        if (shown is null || !Scope.MayEdit(shown.Participant))
         {
-            return NotFound();
+            return (NotFound(), null);
         }
 
         ParticipantId = id;
-        return null;
+        return (null, shown.Participant);
     }
 }

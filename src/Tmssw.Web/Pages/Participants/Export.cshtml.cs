@@ -1,8 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Tmssw.Core.Data;
-using Tmssw.Core.Editions;
 using Tmssw.Core.Participants.Export;
 using Tmssw.Web.Security;
 
@@ -13,7 +10,7 @@ namespace Tmssw.Web.Pages.Participants;
 /// columns the role may see. A Host gets its city's group without sensitive or contact fields.
 /// </summary>
 [Authorize(Policy = Policies.Rosters)]
-public sealed class ExportModel(TmsswDbContext db, CurrentUser current, ExportRoster export) : EditionPage(db, current)
+public sealed class ExportModel(CurrentUser current, ListRosterCities rosterCities, ExportRoster export) : EditionPage(current)
 {
     public IReadOnlyList<string> Cities { get; private set; } = [];
     public string? Error { get; private set; }
@@ -25,8 +22,7 @@ public sealed class ExportModel(TmsswDbContext db, CurrentUser current, ExportRo
             return refused;
         }
 
-        var phases = await Db.Phases.AsNoTracking().Where(p => p.EditionId == Edition.Id && p.Kind == PhaseKind.CitySplit).Select(p => p.CityIds).ToListAsync(cancellationToken);
-        Cities = phases.SelectMany(c => c).Distinct().Order().ToList();
+        Cities = await rosterCities.RunAsync(Scope, Edition.Id, cancellationToken);
         if (!download)
         {
             return Page();

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Tmssw.Core.Data;
 using Tmssw.Core.Participants.Import;
 using Tmssw.Core.Tabular;
 using Tmssw.Web.Security;
@@ -15,8 +14,8 @@ namespace Tmssw.Web.Pages.Participants;
 /// </summary>
 [Authorize(Policy = Policies.Nominations)]
 [RequestSizeLimit(UploadStore.MaxBytes + 64 * 1024)]
-public sealed class ImportModel(TmsswDbContext db, CurrentUser current, UploadStore uploads, PreviewImport preview, CommitImport commit)
-    : EditionPage(db, current)
+public sealed class ImportModel(CurrentUser current, UploadStore uploads, PreviewImport preview, CommitImport commit)
+    : EditionPage(current)
 {
     public ImportPreview? Preview { get; private set; }
     public ImportResult? Result { get; private set; }

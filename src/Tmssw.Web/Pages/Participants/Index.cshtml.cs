@@ -2,8 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.EntityFrameworkCore;
-using Tmssw.Core.Data;
 using Tmssw.Core.Participants;
 using Tmssw.Core.Reference;
 using Tmssw.Core.Splits;
@@ -16,7 +14,7 @@ namespace Tmssw.Web.Pages.Participants;
 /// (their group): the participants in scope, searched, filtered, sorted and paged in the database.
 /// </summary>
 [Authorize(Policy = Policies.Rosters)]
-public sealed class IndexModel(TmsswDbContext db, CurrentUser current, SearchParticipants search, ChangeStatuses changeStatuses) : EditionPage(db, current)
+public sealed class IndexModel(CurrentUser current, BrowseParticipants browse, ChangeStatuses changeStatuses) : EditionPage(current)
 {
     public string? BulkMessage { get; private set; }
     public IReadOnlyList<ParticipantStatusError> BulkErrors { get; private set; } = [];
@@ -73,15 +71,8 @@ public sealed class IndexModel(TmsswDbContext db, CurrentUser current, SearchPar
         }
 
         Filter = new ParticipantFilter(q, status, Blank(country), Blank(region), Blank(theme), group, sort ?? "name", page);
-        Result = await search.RunAsync(Scope, Edition.Id, Filter, cancellationToken);
-
-        var inScope = Scope.Participants(Db).Where(p => p.EditionId == Edition.Id);
-        var codes = await inScope.Select(p => p.Country).Distinct().ToListAsync(cancellationToken);
-        Countries = codes.Select(Tmssw.Core.Reference.Countries.FindByCode).OfType<Country>().OrderBy(c => c.Name).ToList();
-        Regions = await inScope.Select(p => p.Region).Distinct().OrderBy(r => r).ToListAsync(cancellationToken);
-        Groups = Scope.RunsEdition(Edition.Id)
-            ? await Db.Groups.AsNoTracking().Where(g => g.EditionId == Edition.Id).OrderBy(g => g.Name).ToListAsync(cancellationToken)
-            : [];
+        var shown = await browse.RunAsync(Scope, Edition.Id, Filter, cancellationToken);
+        (Result, Countries, Regions, Groups) = shown;
         MayNominate = Scope.MayNominateIn(Edition.Id);
         return Page();
     }

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Tmssw.Core.Data;
 using Tmssw.Core.Participants;
 using Tmssw.Web.Security;
 
@@ -8,7 +7,7 @@ namespace Tmssw.Web.Pages.Participants;
 
 /// <summary>Admin and the edition's Staff: nominate anyone; a Nominator: a participant of their own country.</summary>
 [Authorize(Policy = Policies.Nominations)]
-public sealed class NewModel(TmsswDbContext db, CurrentUser current, SaveParticipant save) : ParticipantFormPage(db, current, save)
+public sealed class NewModel(CurrentUser current, SaveParticipant save) : ParticipantFormPage(current, save)
 {
     public async Task<IActionResult> OnGetAsync(int year, CancellationToken cancellationToken)
     {

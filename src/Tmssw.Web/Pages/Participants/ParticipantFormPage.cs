@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Tmssw.Core.Data;
 using Tmssw.Core.Participants;
 using Tmssw.Web.Security;
 
@@ -9,7 +8,7 @@ namespace Tmssw.Web.Pages.Participants;
 /// The nominate and edit pages share one form: a failed save re-renders it with what was typed and
 /// each problem next to its field.
 /// </summary>
-public abstract class ParticipantFormPage(TmsswDbContext db, CurrentUser current, SaveParticipant save) : EditionPage(db, current)
+public abstract class ParticipantFormPage(CurrentUser current, SaveParticipant save) : EditionPage(current)
 {
     [BindProperty]
     public ParticipantInput Input { get; set; } = new();

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Tmssw.Core.Data;
 using Tmssw.Core.Scheduling;
 using Tmssw.Web.Security;
 
@@ -12,7 +11,7 @@ namespace Tmssw.Web.Pages.Scheduling;
 /// Participant to their group's. Anyone else: 404.
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class IndexModel(TmsswDbContext db, CurrentUser current, GetScheduleOverview overview) : EditionPage(db, current)
+public sealed class IndexModel(CurrentUser current, GetScheduleOverview overview, FindHomeCity homeCity) : EditionPage(current)
 {
     public IReadOnlyList<ScheduleOverviewRow> Cities { get; private set; } = [];
 
@@ -25,7 +24,7 @@ public sealed class IndexModel(TmsswDbContext db, CurrentUser current, GetSchedu
 
         if (!Scope.RunsEdition(Edition.Id))
         {
-            if (await Scope.HomeCityAsync(Db, Edition.Id, cancellationToken) is { } city)
+            if (await homeCity.RunAsync(Scope, Edition.Id, cancellationToken) is { } city)
             {
                 return Redirect($"/manage/{year}/schedule/{city}");
             }

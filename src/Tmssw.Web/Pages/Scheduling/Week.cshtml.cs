@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Tmssw.Core.Data;
 using Tmssw.Core.Scheduling;
 using Tmssw.Web.Jobs;
 using Tmssw.Web.Security;
@@ -17,10 +16,9 @@ namespace Tmssw.Web.Pages.Scheduling;
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
 public sealed class WeekModel(
-    TmsswDbContext db,
     CurrentUser current,
     GetGroupWeek getWeek,
-    SolverJobs jobs) : EditionPage(db, current)
+    SolverJobs jobs) : EditionPage(current)
 {
     public GroupWeek Week { get; private set; } = null!;
 
@@ -249,19 +247,15 @@ public sealed class WeekModel(
             return refused;
         }
 
-        Access = await Scope.WeekAccessAsync(Db, Edition.Id, cityId, ct);
-        if (Access == WeekAccess.None || (requireEdit && Access != WeekAccess.Edit))
-        {
-            return NotFound();
-        }
-
+        // Out of the caller's reach, the use case refuses (404).
         var (week, _) = await getWeek.RunAsync(Scope, year, cityId, ct);
-        if (week is null)
+        if (week is null || (requireEdit && week.Access != WeekAccess.Edit))
         {
             return NotFound();
         }
 
         Week = week;
+        Access = week.Access;
         return null;
     }
 

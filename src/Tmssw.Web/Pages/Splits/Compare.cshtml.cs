@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Tmssw.Core.Data;
 using Tmssw.Core.Splits;
 using Tmssw.Web.Security;
 
@@ -13,10 +11,9 @@ namespace Tmssw.Web.Pages.Splits;
 /// where between two versions, and the score difference term by term.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class CompareModel(TmsswDbContext db, CurrentUser current, CompareSplitVersions compare) : EditionPage(db, current)
+public sealed class CompareModel(CurrentUser current, CompareSplitVersions compare) : EditionPage(current)
 {
     public SplitComparison Comparison { get; private set; } = null!;
-    public IReadOnlyDictionary<string, string> CityNames { get; private set; } = new Dictionary<string, string>();
 
     public async Task<IActionResult> OnGetAsync(int year, int a, int b, CancellationToken cancellationToken)
     {
@@ -32,9 +29,8 @@ public sealed class CompareModel(TmsswDbContext db, CurrentUser current, Compare
         }
 
         Comparison = comparison;
-        CityNames = await Db.Cities.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
         return Page();
     }
 
-    public string CityName(string? id) => id is null ? "(not in this version)" : CityNames.TryGetValue(id, out var n) ? n : id;
+    public string CityName(string? id) => id is null ? "(not in this version)" : Comparison.CityNames.TryGetValue(id, out var n) ? n : id;
 }

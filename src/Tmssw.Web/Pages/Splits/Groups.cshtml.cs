@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Tmssw.Core.Data;
 using Tmssw.Core.Participants;
 using Tmssw.Core.Splits;
 using Tmssw.Web.Security;
@@ -14,7 +12,7 @@ namespace Tmssw.Web.Pages.Splits;
 /// never passport or contact data.
 /// </summary>
 [Authorize(Policy = Policies.Rosters)]
-public sealed class GroupsModel(TmsswDbContext db, CurrentUser current) : EditionPage(db, current)
+public sealed class GroupsModel(CurrentUser current, GetGroupRosters rosters) : EditionPage(current)
 {
     public IReadOnlyList<Group> Groups { get; private set; } = [];
     public IReadOnlyList<Participant> Members { get; private set; } = [];
@@ -26,17 +24,12 @@ public sealed class GroupsModel(TmsswDbContext db, CurrentUser current) : Editio
             return refused;
         }
 
-        if (Scope.GroupRosters(Db, Edition.Id) is not { } groups)
+        if (await rosters.RunAsync(Scope, Edition.Id, cancellationToken) is not { } shown)
         {
             return NotFound();
         }
 
-        Groups = await groups.OrderBy(g => g.Name).ToListAsync(cancellationToken);
-        var ids = Groups.Select(g => (int?)g.Id).ToList();
-        Members = await Scope.Participants(Db).AsNoTracking()
-            .Where(p => p.EditionId == Edition.Id && ids.Contains(p.GroupId))
-            .OrderBy(p => p.FamilyName).ThenBy(p => p.GivenName)
-            .ToListAsync(cancellationToken);
+        (Groups, Members) = shown;
         return Page();
     }
 }

@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Tmssw.Core.Data;
 using Tmssw.Core.Reference;
 using Tmssw.Core.Splits;
 using Tmssw.Planning.Splits;
@@ -22,7 +21,6 @@ namespace Tmssw.Web.Pages.Splits;
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
 public sealed class IndexModel(
-    TmsswDbContext db,
     CurrentUser current,
     SplitSettingsStore settingsStore,
     GetSplitBoard board,
@@ -30,7 +28,7 @@ public sealed class IndexModel(
     LockParticipant lockParticipant,
     SaveSplitVersion save,
     PublishSplit publish,
-    SolverJobs jobs) : EditionPage(db, current)
+    SolverJobs jobs) : EditionPage(current)
 {
     /// <summary>The demo edition (56 people, 9 cities) is proven optimal in about 10 s on two cores.</summary>
     public const int DefaultSeconds = 20;

@@ -111,7 +111,7 @@ internal static class DemoConference
             ["terrorism", "cybercrime", "narcotics"], [1, 2], (sac, Sp), (jttf, Sp), (cyber, Sp), (state, Mod));
         Session("Cybercrime: public-private partnerships against online fraud", SessionKind.Parallel, Finance, hudson, At(17, 9), At(17, 10), 80,
             "How banks, platforms and police share indicators fast enough to stop fraud.",
-            ["cybercrime"], [3], (cyber, Sp), (bank, Sp), (academic, Mod));
+            ["cybercrime"], [3], (cyber, Sp), (bank, Sp), (ausa, Mod));
         var online = Session("Countering terrorist use of the internet", SessionKind.Parallel, Security, eastRiver, At(17, 9), At(17, 10), 60,
             "Online propaganda and recruitment, and how platforms and investigators respond.",
             ["terrorism", "cybercrime"], [1], (jttf, Sp), (nypd, Sp));
@@ -132,7 +132,7 @@ internal static class DemoConference
         online.Cancelled = true;
         Session("Women in law enforcement: leadership roundtable", SessionKind.Parallel, Security, eastRiver, At(16, 14), At(16, 15, 30), 60,
             "Participants and New York officers on careers, mentoring and leading mixed teams.",
-            [], [4], (nypd, Sp), (hsi, Sp), (ngo, Mod));
+            [], [4], (state, Sp), (dea, Sp), (jttf, Mod));
         await db.SaveChangesAsync(ct);
         await PublishAgenda.PublishAsync(db, audit, editionId, "v2", actor, clock.GetUtcNow(), ct);
         return await db.ConferenceSessions.CountAsync(s => s.EditionId == editionId, ct);

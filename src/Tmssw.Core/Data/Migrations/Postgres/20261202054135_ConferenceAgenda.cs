@@ -136,7 +136,8 @@ namespace Tmssw.Core.Data.Migrations.Postgres
                 name: "Objectives",
                 table: "ConferenceSessions",
                 type: "integer[]",
-                nullable: false);
+                nullable: false,
+                defaultValueSql: "'{}'::integer[]");
 
             migrationBuilder.AddColumn<int>(
                 name: "RoomId",

@@ -93,6 +93,18 @@ public static class CoreServices
         services.AddScoped<Hosts.ListEditionOffers>();
         services.AddScoped<Itineraries.GetCityItinerary>();
 
+        // Conference agenda (issue 12, parts 1-3): the draft, its versions and the public pages.
+        services.AddScoped<Conference.GetAgendaEditor>();
+        services.AddScoped<Conference.SaveConferenceSession>();
+        services.AddScoped<Conference.MoveConferenceSession>();
+        services.AddScoped<Conference.CancelConferenceSession>();
+        services.AddScoped<Conference.SaveSpeaker>();
+        services.AddScoped<Conference.SaveRoom>();
+        services.AddScoped<Conference.SaveVenueHours>();
+        services.AddScoped<Conference.PublishAgenda>();
+        services.AddScoped<Conference.GetPublicAgenda>();
+        services.AddScoped<Conference.GetConferenceCalendar>();
+
         // Keys in the database: every app instance and the CLI decrypt what the others encrypted.
         services.AddDataProtection().SetApplicationName("tmssw").PersistKeysToDbContext<TmsswDbContext>();
         return services;

@@ -140,6 +140,7 @@ public static class TmsswWeb
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapTmsswApi();
         app.MapItineraryFeeds();
+        app.MapConferenceFeeds();
 
         // Anything else is a plain 404 for everyone (not a sign-in redirect from the fallback policy).
         app.MapFallback(() => Results.NotFound()).AllowAnonymous();

@@ -322,6 +322,12 @@ public sealed record UserScope(
     /// <summary>Program items, travel legs and lodging: created, changed and cancelled by the edition's runners.</summary>
     public bool MayEditProgram(int editionId) => RunsEdition(editionId);
 
+    /// <summary>
+    /// The conference agenda's draft (sessions, rooms, venue hours, speakers) and its publication: the
+    /// edition's runners only. Everyone, signed in or not, reads the latest published version.
+    /// </summary>
+    public bool MayEditAgenda(int editionId) => RunsEdition(editionId);
+
     /// <summary>API tokens: each person manages their own; an Admin may revoke anyone's.</summary>
     public bool MayManageToken(string ownerUserId) => ownerUserId == UserId || IsAdmin;
 }

@@ -41,6 +41,10 @@ public abstract class TmsswDbContext(DbContextOptions options)
     public DbSet<SchedulePublication> SchedulePublications => Set<SchedulePublication>();
     public DbSet<ConferenceSession> ConferenceSessions => Set<ConferenceSession>();
     public DbSet<Speaker> Speakers => Set<Speaker>();
+    public DbSet<SessionSpeaker> SessionSpeakers => Set<SessionSpeaker>();
+    public DbSet<ConferenceRoom> ConferenceRooms => Set<ConferenceRoom>();
+    public DbSet<VenueDay> VenueDays => Set<VenueDay>();
+    public DbSet<AgendaVersion> AgendaVersions => Set<AgendaVersion>();
     public DbSet<Post> Posts => Set<Post>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<StaffAssignment> StaffAssignments => Set<StaffAssignment>();
@@ -162,11 +166,8 @@ public abstract class TmsswDbContext(DbContextOptions options)
             e.HasOne<Group>().WithOne().HasForeignKey<SchedulePublication>(x => x.GroupId).OnDelete(DeleteBehavior.Cascade);
         });
 
-        builder.Entity<ConferenceSession>(e =>
-        {
-            e.HasOne<Edition>().WithMany().HasForeignKey(x => x.EditionId);
-            e.HasMany(x => x.Speakers).WithMany(x => x.Sessions).UsingEntity("ConferenceSessionSpeakers");
-        });
+        // The conference (agenda, rooms, venue days, speakers, published versions): one block in Conference/ConferenceModel.cs.
+        ConferenceModel.Configure(builder);
 
         builder.Entity<Post>(e =>
         {

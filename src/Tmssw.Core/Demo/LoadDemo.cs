@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using Tmssw.Core.Conference;
 using Tmssw.Core.Data;
 using Tmssw.Core.Hosts;
 using Tmssw.Core.Participants;
@@ -40,9 +39,9 @@ public sealed partial class LoadDemo(TmsswDbContext db, TimeProvider clock)
         var groups = await AddGroupsAsync(edition.Id, cancellationToken);
         var participants = await AddParticipantsAsync(edition.Id, cancellationToken);
         var (hosts, offers) = await AddHostsAndOffersAsync(edition.Id, cancellationToken);
-        var sessions = await AddConferenceAsync(edition.Id, cancellationToken);
         var posts = await AddPostsAsync(edition.Id, cancellationToken);
         await DemoProgram.AddAsync(db, edition.Id, clock, cancellationToken);
+        var sessions = await DemoConference.AddAsync(db, edition.Id, clock, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new DemoLoadReport(cities, editions, participants, hosts, offers, posts, groups, sessions);
     }
@@ -196,33 +195,6 @@ public sealed partial class LoadDemo(TmsswDbContext db, TimeProvider clock)
 
         await db.SaveChangesAsync(ct);
         return (hostsAdded, offers);
-    }
-
-    private async Task<int> AddConferenceAsync(int editionId, CancellationToken ct)
-    {
-        if (await db.ConferenceSessions.AnyAsync(s => s.EditionId == editionId, ct))
-        {
-            return 0;
-        }
-
-        // Speakers are described by role: the demo names no real person.
-        var fbi = new Speaker { Name = "Special Agent in Charge (demo speaker)", Organization = "FBI New York Field Office" };
-        var state = new Speaker { Name = "Program Officer (demo speaker)", Organization = "U.S. Department of State" };
-        var prosecutor = new Speaker { Name = "Assistant U.S. Attorney (demo speaker)", Organization = "U.S. Attorney's Office" };
-        var sessions = new List<ConferenceSession>
-        {
-            new() { EditionId = editionId, Title = "Opening: ten years of Towards a More Safe and Secure World", Room = "Main hall",
-                Start = new(2024, 5, 16, 9, 0, 0), End = new(2024, 5, 16, 10, 30, 0), Themes = ["terrorism", "narcotics"], Speakers = [fbi, state] },
-            new() { EditionId = editionId, Title = "Synthetic opioids: following the precursors and the money", Room = "Room A",
-                Start = new(2024, 5, 16, 11, 0, 0), End = new(2024, 5, 16, 12, 30, 0), Themes = ["narcotics", "money-laundering"], Speakers = [prosecutor] },
-            new() { EditionId = editionId, Title = "Trafficking in persons: a victim-centered response", Room = "Room B",
-                Start = new(2024, 5, 16, 14, 0, 0), End = new(2024, 5, 16, 15, 30, 0), Themes = ["trafficking-in-persons"], Speakers = [state] },
-            new() { EditionId = editionId, Title = "Closing: global cooperation commitments", Room = "Main hall",
-                Start = new(2024, 5, 17, 10, 0, 0), End = new(2024, 5, 17, 11, 30, 0), Themes = [], Speakers = [fbi, state] },
-        };
-        db.ConferenceSessions.AddRange(sessions);
-        await db.SaveChangesAsync(ct);
-        return sessions.Count;
     }
 
     private async Task<int> AddPostsAsync(int editionId, CancellationToken ct)

@@ -3,8 +3,8 @@ using Tmssw.Core.Data;
 
 namespace Tmssw.Core.Editions;
 
-/// <summary>A published edition as the public reads it, with the display names of its cities.</summary>
-public sealed record PublicEdition(Edition Edition, IReadOnlyDictionary<string, string> CityNames);
+/// <summary>A published edition as the public reads it; <see cref="HasConferenceAgenda"/> when a conference agenda version is published.</summary>
+public sealed record PublicEdition(Edition Edition, IReadOnlyDictionary<string, string> CityNames, bool HasConferenceAgenda = false);
 
 /// <summary>Anyone, signed in or not, opens a published edition's page; an unpublished one does not exist for them.</summary>
 public sealed class GetPublicEdition(TmsswDbContext db)
@@ -21,6 +21,7 @@ public sealed class GetPublicEdition(TmsswDbContext db)
         }
 
         var cityNames = await db.Cities.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name + ", " + c.State, cancellationToken);
-        return new PublicEdition(edition, cityNames);
+        var hasAgenda = await db.AgendaVersions.AnyAsync(v => v.EditionId == edition.Id, cancellationToken);
+        return new PublicEdition(edition, cityNames, hasAgenda);
     }
 }

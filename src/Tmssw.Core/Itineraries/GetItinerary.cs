@@ -152,7 +152,11 @@ internal sealed class ProgramData
     public required List<Lodging> Lodgings { get; init; }
     public required List<MeetingRow> Meetings { get; init; }
     public required HashSet<int> PublishedGroups { get; init; }
-    public required List<Conference.ConferenceSession> Sessions { get; init; }
+    /// <summary>The conference agenda as staff are editing it (what its runners see).</summary>
+    public required Conference.AgendaSnapshot DraftAgenda { get; init; }
+
+    /// <summary>The latest published agenda version (what participants and their feeds see); empty before the first.</summary>
+    public required Conference.AgendaSnapshot PublishedAgenda { get; init; }
     public required List<(int Id, int? GroupId, string Name, string Country)> People { get; init; }
     public required List<ItineraryContact> Staff { get; init; }
     public required Dictionary<int, int> MeetingChanges { get; init; }
@@ -199,6 +203,12 @@ internal sealed class ProgramData
             .Select(p => (p.Id, p.GroupId, $"{p.GivenName} {p.FamilyName}", p.Country))
             .ToList();
 
+        var sessions = await db.ConferenceSessions.AsNoTracking().Include(s => s.Room).Include(s => s.Speakers)
+            .Where(s => s.EditionId == edition.Id).ToListAsync(ct);
+        var speakers = await db.Speakers.AsNoTracking().Where(s => s.EditionId == edition.Id).ToListAsync(ct);
+        var published = await db.AgendaVersions.AsNoTracking().Where(v => v.EditionId == edition.Id)
+            .OrderByDescending(v => v.Number).Select(v => v.SnapshotJson).FirstOrDefaultAsync(ct);
+
         return new ProgramData
         {
             Edition = edition,
@@ -208,7 +218,8 @@ internal sealed class ProgramData
             Lodgings = await db.Lodgings.AsNoTracking().Where(i => i.EditionId == edition.Id).ToListAsync(ct),
             Meetings = rows,
             PublishedGroups = [.. await db.SchedulePublications.AsNoTracking().Where(p => groupIds.Contains(p.GroupId)).Select(p => p.GroupId).ToListAsync(ct)],
-            Sessions = await db.ConferenceSessions.AsNoTracking().Where(s => s.EditionId == edition.Id).ToListAsync(ct),
+            DraftAgenda = Conference.AgendaSnapshot.Of(sessions, speakers),
+            PublishedAgenda = published is null ? Conference.AgendaSnapshot.Empty : Conference.AgendaSnapshot.FromJson(published),
             People = people,
             Staff = contacts,
             MeetingChanges = changes,
@@ -287,17 +298,14 @@ internal sealed class ProgramData
 
         if (includes(new ProgramItem { Audience = Audience.Cohort }))
         {
-            var venue = Items.FirstOrDefault(i => i.Phase == PhaseKind.Conference && !i.Cancelled && i.Address is not null);
-            var nyc = CityCatalog.All.FirstOrDefault(c => c.Id == (venue?.CityId ?? "new-york"));
-            foreach (var s in Sessions)
+            // The conference: the latest published agenda version for participants (changes reach them
+            // when staff publish, with SEQUENCE raised and cancelled sessions marked); the draft for runners.
+            var place = Conference.ConferencePlace.From(Items);
+            var agenda = publishedOnly ? PublishedAgenda : DraftAgenda;
+            var interpreter = groupIds.Count == 1 ? interpreterOf.GetValueOrDefault(groupIds.First()) : null;
+            foreach (var s in agenda.Sessions)
             {
-                var place = string.Join(", ", new[] { venue?.VenueName, s.Room }.Where(x => !string.IsNullOrWhiteSpace(x)));
-                list.Add(new PlannedEntry(
-                    new ItineraryEntry(
-                        $"conference-{s.Id}", ItineraryEntryKind.ConferenceSession, s.Title, s.Start, s.End, venue?.TimeZone ?? nyc?.TimeZone ?? "America/New_York", null,
-                        place.Length == 0 ? null : place, venue?.Address, venue?.Latitude ?? nyc?.Latitude, venue?.Longitude ?? nyc?.Longitude, nyc?.DisplayName,
-                        "Combating Transnational Crime Global Cooperation Conference.", null, groupIds.Count == 1 ? interpreterOf.GetValueOrDefault(groupIds.First()) : null),
-                    nyc?.Id, null, "conference", s.Id));
+                list.Add(new PlannedEntry(place.Entry(s, agenda, interpreter), place.CityId, null, "conference", s.Id));
             }
         }
 

@@ -5,7 +5,7 @@ public sealed record ItineraryConflict(string Uid, string OtherUid, string Messa
 
 /// <summary>
 /// Conflicts in one person's entries (pure): two items that overlap in time (lodging and cancelled
-/// items aside), and a flight into a city that lands after (or within an hour of) an item there
+/// items aside, and two conference sessions, which run in parallel for people to choose), and a flight into a city that lands after (or within an hour of) an item there
 /// that starts no more than half a day before the flight leaves.
 /// </summary>
 public static class ItineraryConflicts
@@ -29,6 +29,12 @@ public static class ItineraryConflicts
                 if (b.StartInstant >= a.EndInstant)
                 {
                     break;
+                }
+
+                // Parallel conference sessions are alternatives: a person chooses one of them.
+                if (a.Kind == ItineraryEntryKind.ConferenceSession && b.Kind == ItineraryEntryKind.ConferenceSession)
+                {
+                    continue;
                 }
 
                 found.Add(new ItineraryConflict(a.Uid, b.Uid, $"“{a.Title}” and “{b.Title}” are at the same time ({a.LocalStart:ddd MMM d HH:mm}–{a.LocalEnd:HH:mm} and {b.LocalStart:HH:mm}–{b.LocalEnd:HH:mm}, local)."));

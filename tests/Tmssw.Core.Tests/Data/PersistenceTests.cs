@@ -87,8 +87,9 @@ public sealed class PersistenceTests
             db.Meetings.Add(new Meeting { EditionId = edition.Id, GroupId = group.Id, MeetingOfferId = offer.Id, Start = new(2030, 5, 8, 9, 0, 0), End = new(2030, 5, 8, 10, 30, 0), Locked = true, Notes = "n" });
             var session = new ConferenceSession
             {
-                EditionId = edition.Id, Title = "Opening", Room = "Hall", Start = new(2030, 5, 16, 9, 0, 0), End = new(2030, 5, 16, 10, 0, 0),
-                Themes = ["terrorism"], Speakers = [new() { Name = "Speaker", Title = "SAC", Organization = "FBI" }],
+                EditionId = edition.Id, Title = "Opening", Room = new() { EditionId = edition.Id, Name = "Hall", Capacity = 300 },
+                Start = new(2030, 5, 16, 9, 0, 0), End = new(2030, 5, 16, 10, 0, 0), Themes = ["terrorism"], Objectives = [1, 3],
+                Speakers = [new() { Role = SpeakerRole.Moderator, Speaker = new() { EditionId = edition.Id, Name = "Speaker", Title = "SAC", Organization = "FBI" } }],
             };
             db.ConferenceSessions.Add(session);
             db.Posts.Add(new Post { EditionId = edition.Id, Slug = "hello", Title = "Hello", BodyMarkdown = "**hi**", Author = "Team", PublishedAt = Now });
@@ -132,8 +133,9 @@ public sealed class PersistenceTests
 
             var meeting = await db.Meetings.SingleAsync();
             Assert.Equal((MeetingStatus.Planned, new DateTime(2030, 5, 8, 10, 30, 0)), (meeting.Status, meeting.End));
-            var session = await db.ConferenceSessions.Include(s => s.Speakers).SingleAsync(s => s.Id == sessionId);
-            Assert.Equal("FBI", session.Speakers.Single().Organization);
+            var session = await db.ConferenceSessions.Include(s => s.Room).Include(s => s.Speakers).ThenInclude(x => x.Speaker).SingleAsync(s => s.Id == sessionId);
+            Assert.Equal(("FBI", SpeakerRole.Moderator, 300), (session.Speakers.Single().Speaker!.Organization, session.Speakers.Single().Role, session.Room!.Capacity));
+            Assert.Equal([1, 3], session.Objectives);
             Assert.Equal("**hi**", (await db.Posts.SingleAsync()).BodyMarkdown);
             Assert.Equal("{\"a\":1}", (await db.AuditEntries.SingleAsync()).ChangesJson);
             var user = await db.Users.Include(u => u.EditionAssignments).SingleAsync();

@@ -64,6 +64,15 @@ public sealed class AccessMatrixTests
         ["GET manage/{year:int}/participants/{id:int}/itinerary"] = "L O O N N N N O",
         ["GET feeds/{token}.ics"] = "N N N N N N N N",
 
+        // The conference (issue 12): the published agenda, its pages and feeds are public; the editor is the runners'.
+        ["GET editions/{year:int}/conference"] = "O O O O O O O O",
+        ["GET editions/{year:int}/conference/sessions/{sessionId:int}"] = "O O O O O O O O",
+        ["GET editions/{year:int}/conference/speakers/{speakerId:int}"] = "O O O O O O O O",
+        ["GET editions/{year:int}/conference/changelog"] = "O O O O O O O O",
+        ["GET editions/{year:int}/conference/agenda.ics"] = "O O O O O O O O",
+        ["GET editions/{year:int}/conference/sessions/{sessionId:int}.ics"] = "O O O O O O O O",
+        ["GET manage/{year:int}/conference"] = "L O O N F F F F",
+
         // The JSON API: 401 instead of a sign-in redirect; a POST or PUT of "{}" that gets past
         // authorization is a 400 with field errors (counted as allowed).
         ["GET api/v1/editions"] = "O O O O O O O O",
@@ -77,6 +86,7 @@ public sealed class AccessMatrixTests
         ["GET api/v1/editions/{year:int}/groups"] = "L O O N O O O F",
         ["GET api/v1/editions/{year:int}/hosts"] = "L O O N F O F F",
         ["GET api/v1/editions/{year:int}/offers"] = "L O O N F O F F",
+        ["GET api/v1/editions/{year:int}/conference/sessions"] = "L O O N O O O O",
     };
 
     [Theory, ProviderData]
@@ -192,6 +202,8 @@ public sealed class AccessMatrixTests
             ["{*path:nonfile}"] = "no/such/page",
             ["{cityId}"] = "phoenix",
             ["{token}"] = "no-such-token",
+            ["{sessionId:int}"] = (await db.ConferenceSessions.OrderBy(x => x.Id).Select(x => x.Id).FirstAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["{speakerId:int}"] = (await db.Speakers.OrderBy(x => x.Id).Select(x => x.Id).FirstAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
     }
 

@@ -12,6 +12,8 @@ public sealed class DetailModel(GetPublicEdition getEdition) : PageModel
 
     public Edition? Edition { get; private set; }
 
+    public bool HasConferenceAgenda { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int year, CancellationToken cancellationToken)
     {
         if (await getEdition.RunAsync(year, cancellationToken) is not { } shown)
@@ -19,7 +21,7 @@ public sealed class DetailModel(GetPublicEdition getEdition) : PageModel
             return NotFound();
         }
 
-        (Edition, CityNames) = shown;
+        (Edition, CityNames, HasConferenceAgenda) = shown;
         return Page();
     }
 

@@ -105,12 +105,16 @@ public sealed class BrowserApp : IAsyncLifetime
         return tracked;
     }
 
-    /// <summary>For WaitForURLAsync after a click or a form: the new document parsed, not its "load" event (see <see cref="TrackedPage.GoAsync"/>).</summary>
-    public static readonly PageWaitForURLOptions AfterClick = new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = NavigationTimeout };
+    /// <summary>
+    /// For WaitForURLAsync after a click or a form: the new document committed, not a lifecycle state
+    /// (see <see cref="TrackedPage.GoAsync"/>); locators and expectations then wait for what they need,
+    /// and a measurement first waits for <see cref="StyledAsync"/>.
+    /// </summary>
+    public static readonly PageWaitForURLOptions AfterClick = new() { WaitUntil = WaitUntilState.Commit, Timeout = NavigationTimeout };
 
     public static async Task SignInThroughFormAsync(IPage page, string email)
     {
-        await page.GotoAsync("/account/login", new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = NavigationTimeout });
+        await page.GotoAsync("/account/login", new() { WaitUntil = WaitUntilState.Commit, Timeout = NavigationTimeout });
         await page.GetByLabel("E-mail").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(TmsswAppFactory.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
@@ -122,14 +126,14 @@ public sealed class BrowserApp : IAsyncLifetime
     public const float NavigationTimeout = 120_000;
 
     /// <summary>
-    /// Waits until the document is parsed (deferred scripts have run), every style sheet it links is
+    /// Waits, by asking the page itself rather than Playwright's record of lifecycle events, until the
+    /// document is parsed (deferred scripts have run), every style sheet it links is
     /// applied and its fonts and images are ready, so what a test measures (overflow at 375 px,
     /// contrast in axe) is the fully styled page. A style sheet that fails to load keeps this waiting
     /// until the timeout; the failed request is also reported by <see cref="TrackedPage.Errors"/>.
     /// </summary>
     public static async Task StyledAsync(IPage page)
     {
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded, new() { Timeout = NavigationTimeout });
         await page.WaitForFunctionAsync(
             """
             () => document.readyState !== 'loading'
@@ -214,14 +218,14 @@ public sealed class TrackedPage : IAsyncDisposable
 
     /// <summary>
     /// Goes to a page of the site, checks it answered 200 and waits until it is styled
-    /// (<see cref="BrowserApp.StyledAsync"/>). It does not wait for the "load" event: under CPU load
-    /// Chromium now and then never reported it within 60 s although the network was idle (the pages
-    /// have no image, font, frame or endless request; the only subresources are the style sheet and
-    /// deferred scripts, which run before DOMContentLoaded).
+    /// (<see cref="BrowserApp.StyledAsync"/>). It does not wait for Playwright's "load" (or even
+    /// "domcontentloaded") state: under CPU load the test now and then waited past the timeout with
+    /// only "NetworkIdle fired" in its log, although the pages have no image, font, frame or endless
+    /// request (the only subresources are the style sheet and deferred scripts).
     /// </summary>
     public async Task<IResponse> GoAsync(string path)
     {
-        var response = await Page.GotoAsync(path, new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = BrowserApp.NavigationTimeout });
+        var response = await Page.GotoAsync(path, new() { WaitUntil = WaitUntilState.Commit, Timeout = BrowserApp.NavigationTimeout });
         Assert.True(response is { Status: 200 }, $"GET {path}: {response?.Status}");
         await BrowserApp.StyledAsync(Page);
         return response!;

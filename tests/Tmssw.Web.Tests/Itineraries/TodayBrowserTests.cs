@@ -44,7 +44,7 @@ public sealed class TodayBrowserTests(BrowserApp app)
         await tracked.Context.SetOfflineAsync(true);
         try
         {
-            await page.ReloadAsync(new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = BrowserApp.NavigationTimeout });
+            await page.ReloadAsync(new() { WaitUntil = WaitUntilState.Commit, Timeout = BrowserApp.NavigationTimeout });
             await Expect(page.Locator("section[aria-labelledby=next-heading]")).ToContainTextAsync(first.Title);
             var coming = page.Locator("a[data-offline]");
             if (await coming.CountAsync() > 0)

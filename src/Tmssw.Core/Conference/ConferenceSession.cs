@@ -14,6 +14,9 @@ public sealed class ConferenceSession
     public DateTime End { get; set; }
     public List<string> Themes { get; set; } = [];
     public List<Speaker> Speakers { get; set; } = [];
+
+    /// <summary>Places for outside guests (approved or awaiting approval); null: the session takes no guests.</summary>
+    public int? GuestCap { get; set; }
 }
 
 public sealed class Speaker

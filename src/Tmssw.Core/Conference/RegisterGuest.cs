@@ -21,6 +21,14 @@ public enum GuestRegistrationResult
     NotOpen,
 }
 
+/// <summary>A session open to guests, with its places (a full one still takes names for its waiting list).</summary>
+public sealed record GuestFormSession(int Id, string Title, string? Room, DateTime Start, DateTime End, int Cap, int Held)
+{
+    public bool Full => Held >= Cap;
+}
+
+public sealed record GuestForm(int Year, string EditionTitle, IReadOnlyList<GuestFormSession> Sessions);
+
 /// <summary>What the registration did; <see cref="LinkToken"/> (shown once) opens the guest's personal page.</summary>
 public sealed record GuestRegistrationOutcome(
     GuestRegistrationResult Result,
@@ -42,6 +50,24 @@ public sealed record GuestRegistrationOutcome(
 public sealed class RegisterGuest(TmsswDbContext db, AuditLog audit, TimeProvider clock)
 {
     public const string Actor = "guest registration form";
+
+    /// <summary>What the form offers: the published edition's sessions open to guests (null: no such edition).</summary>
+    public async Task<GuestForm?> FormAsync(int year, CancellationToken ct = default)
+    {
+        var edition = await db.Editions.AsNoTracking().FirstOrDefaultAsync(e => e.Year == year && e.IsPublished, ct);
+        if (edition is null)
+        {
+            return null;
+        }
+
+        var sessions = await db.ConferenceSessions.AsNoTracking()
+            .Where(s => s.EditionId == edition.Id && s.GuestCap != null)
+            .OrderBy(s => s.Start).ThenBy(s => s.Id)
+            .Select(s => new GuestFormSession(s.Id, s.Title, s.Room, s.Start, s.End, s.GuestCap!.Value,
+                db.GuestRegistrations.Count(r => r.SessionId == s.Id && (r.Status == GuestRegistrationStatus.Pending || r.Status == GuestRegistrationStatus.Approved))))
+            .ToListAsync(ct);
+        return new GuestForm(year, edition.Title, sessions);
+    }
 
     public async Task<GuestRegistrationOutcome> RunAsync(int year, GuestInput input, string? honeypot, CancellationToken ct = default)
     {

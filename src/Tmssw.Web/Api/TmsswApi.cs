@@ -21,6 +21,7 @@ public static class TmsswApi
         v1.MapParticipantsApi();
         v1.MapHostsApi();
         v1.MapGroupsApi();
+        v1.MapConferenceApi();
         return app;
     }
 

@@ -57,7 +57,10 @@ public sealed class CheckInBrowserTests(BrowserApp app)
         var axe = await page.RunAxe();
         var blocking = axe.Violations.Where(v => Blocking.Contains(v.Impact)).ToList();
         Assert.True(blocking.Count == 0, "axe on the check-in page: " + string.Join("; ", blocking.Select(v => v.Id)));
-        tracked.AssertNoConsoleErrors();
+
+        // The only errors are the requests the browser could not send while the network was cut.
+        var errors = tracked.Errors.Where(e => !e.Contains("ERR_INTERNET_DISCONNECTED", StringComparison.Ordinal)).ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 
     [Fact]
@@ -103,7 +106,7 @@ internal static class AxeWithoutPageScript
         try
         {
             var scripted = await context.NewPageAsync();
-            await scripted.GotoAsync(page.Url.Split('?')[0].Contains("/register", StringComparison.Ordinal) ? page.Url : page.Url);
+            await scripted.GotoAsync(page.Url);
             await scripted.SetContentAsync(html);
             var result = await scripted.RunAxe();
             return result.Violations.Where(v => Blocking.Contains(v.Impact)).Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Take(3).Select(n => n.Html))})").ToList();

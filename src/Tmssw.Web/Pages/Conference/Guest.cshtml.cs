@@ -52,7 +52,7 @@ public sealed class GuestModel(GetGuestRegistration get, CancelGuestRegistration
             return NotFound();
         }
 
-        return Redirect(GuestLink.Path(year, token) + "?cancelled=1");
+        return Redirect(GuestLink.Path(year, token) + "?cancelled=true");
     }
 
     private void Private()

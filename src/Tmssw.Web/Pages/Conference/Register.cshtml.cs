@@ -46,7 +46,7 @@ public sealed class RegisterModel(RegisterGuest register) : PageModel
             new GuestInput(Input.Name, Input.Organization, Input.Position, Input.Email, Input.SessionIds ?? []), Input.Website, cancellationToken);
         if (outcome.Result == GuestRegistrationResult.Registered)
         {
-            return Redirect(GuestLink.Path(year, outcome.LinkToken!) + "?registered=1");
+            return Redirect(GuestLink.Path(year, outcome.LinkToken!) + "?registered=true");
         }
 
         Errors = outcome.Errors;

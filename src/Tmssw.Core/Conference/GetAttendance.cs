@@ -9,7 +9,7 @@ namespace Tmssw.Core.Conference;
 /// <summary>One person checked in at a session, when (UTC, and HH:mm local to the conference).</summary>
 public sealed record Attendee(string Kind, int PersonId, string Name, string Affiliation, DateTimeOffset ScannedAt, string LocalTime);
 
-public sealed record SessionAttendance(int SessionId, string Title, string? Room, DateTime Start, DateTime End, int? GuestCap, IReadOnlyList<Attendee> Attendees)
+public sealed record SessionAttendance(int SessionId, string Title, DateTime Start, DateTime End, int? GuestCap, IReadOnlyList<Attendee> Attendees)
 {
     public int Count => Attendees.Count;
 }
@@ -55,7 +55,7 @@ public sealed class GetAttendance(TmsswDbContext db)
                 TimeZoneInfo.ConvertTime(c.ScannedAt, zone).ToString("HH:mm", CultureInfo.InvariantCulture));
         }
 
-        var perSession = sessions.Select(s => new SessionAttendance(s.Id, s.Title, s.Room, s.Start, s.End, s.GuestCap,
+        var perSession = sessions.Select(s => new SessionAttendance(s.Id, s.Title, s.Start, s.End, s.GuestCap,
             checkIns.Where(c => c.SessionId == s.Id).OrderBy(c => c.ScannedAt).ThenBy(c => c.Id).Select(ToAttendee).ToList())).ToList();
         var order = sessions.Select((s, i) => (s.Id, i)).ToDictionary(x => x.Id, x => x.i);
         var perPerson = checkIns.GroupBy(c => (c.PersonKind, c.PersonId))

@@ -4,7 +4,7 @@ using Tmssw.Core.Data;
 
 namespace Tmssw.Core.Conference;
 
-public sealed record DeskSession(int Id, string Title, string? Room, DateTime Start, DateTime End);
+public sealed record DeskSession(int Id, string Title, DateTime Start, DateTime End);
 
 /// <summary>What the door's phone shows: the sessions to pick from and, for the chosen one, how many are in and the latest arrivals.</summary>
 public sealed record CheckInDesk(int Year, IReadOnlyList<DeskSession> Sessions, DeskSession? Session, int Count, IReadOnlyList<Attendee> Latest);
@@ -21,7 +21,7 @@ public sealed class GetCheckInDesk(TmsswDbContext db, GetAttendance attendance)
         }
 
         var report = await attendance.RunAsync(scope, year, ct);
-        var sessions = report.Sessions.Select(s => new DeskSession(s.SessionId, s.Title, s.Room, s.Start, s.End)).ToList();
+        var sessions = report.Sessions.Select(s => new DeskSession(s.SessionId, s.Title, s.Start, s.End)).ToList();
         var chosen = report.Sessions.FirstOrDefault(s => s.SessionId == sessionId);
         return chosen is null
             ? new CheckInDesk(year, sessions, null, 0, [])

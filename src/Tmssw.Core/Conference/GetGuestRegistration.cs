@@ -5,7 +5,7 @@ using Tmssw.Core.Itineraries;
 namespace Tmssw.Core.Conference;
 
 /// <summary>One of a guest's sessions: its status and, while waiting, the place in line (1 = next).</summary>
-public sealed record GuestSessionLine(int SessionId, string Title, string? Room, DateTime Start, DateTime End, GuestRegistrationStatus Status, int? PlaceInLine);
+public sealed record GuestSessionLine(int SessionId, string Title, DateTime Start, DateTime End, GuestRegistrationStatus Status, int? PlaceInLine);
 
 /// <summary>What the guest's personal page shows: their registration, their sessions and their badge.</summary>
 public sealed record GuestRegistrationView(
@@ -56,7 +56,7 @@ public sealed class GetGuestRegistration(TmsswDbContext db, IssueBadgeToken toke
             }
 
             var s = sessions[r.SessionId];
-            lines.Add(new GuestSessionLine(s.Id, s.Title, s.Room, s.Start, s.End, r.Status, place));
+            lines.Add(new GuestSessionLine(s.Id, s.Title, s.Start, s.End, r.Status, place));
         }
 
         var badge = new Badge(guest.Name, guest.Organization, "Conference guest",

@@ -22,7 +22,7 @@ public enum GuestRegistrationResult
 }
 
 /// <summary>A session open to guests, with its places (a full one still takes names for its waiting list).</summary>
-public sealed record GuestFormSession(int Id, string Title, string? Room, DateTime Start, DateTime End, int Cap, int Held)
+public sealed record GuestFormSession(int Id, string Title, DateTime Start, DateTime End, int Cap, int Held)
 {
     public bool Full => Held >= Cap;
 }
@@ -63,7 +63,7 @@ public sealed class RegisterGuest(TmsswDbContext db, AuditLog audit, TimeProvide
         var sessions = await db.ConferenceSessions.AsNoTracking()
             .Where(s => s.EditionId == edition.Id && s.GuestCap != null)
             .OrderBy(s => s.Start).ThenBy(s => s.Id)
-            .Select(s => new GuestFormSession(s.Id, s.Title, s.Room, s.Start, s.End, s.GuestCap!.Value,
+            .Select(s => new GuestFormSession(s.Id, s.Title, s.Start, s.End, s.GuestCap!.Value,
                 db.GuestRegistrations.Count(r => r.SessionId == s.Id && (r.Status == GuestRegistrationStatus.Pending || r.Status == GuestRegistrationStatus.Approved))))
             .ToListAsync(ct);
         return new GuestForm(year, edition.Title, sessions);

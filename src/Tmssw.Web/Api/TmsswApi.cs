@@ -21,7 +21,7 @@ public static class TmsswApi
         v1.MapParticipantsApi();
         v1.MapHostsApi();
         v1.MapGroupsApi();
-        v1.MapConferenceApi();
+        v1.MapCheckInsApi();
         return app;
     }
 

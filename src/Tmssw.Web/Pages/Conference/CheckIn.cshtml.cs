@@ -53,7 +53,7 @@ public sealed class CheckInModel(TmsswDbContext db, CurrentUser current, GetChec
 
         var outcome = await record.RunAsync(Scope, year, scan.Token, scan.SessionId, scan.ScannedAt, cancellationToken);
         return outcome.Accepted
-            ? new JsonResult(ConferenceApi.Dto(outcome))
+            ? new JsonResult(CheckInsApi.Dto(outcome))
             : new JsonResult(new { problem = outcome.Problem, name = outcome.Person?.Name }) { StatusCode = StatusCodes.Status422UnprocessableEntity };
     }
 

@@ -19,9 +19,9 @@ public sealed record SessionAttendanceDto(int SessionId, string Title, DateTime 
 public sealed record AttendanceDto(int Year, IReadOnlyList<SessionAttendanceDto> Sessions, IReadOnlyList<PersonAttendanceDto> People);
 
 /// <summary>Check-in at the conference door and attendance: Admin and the edition's Staff.</summary>
-public static class ConferenceApi
+public static class CheckInsApi
 {
-    public static RouteGroupBuilder MapConferenceApi(this RouteGroupBuilder v1)
+    public static RouteGroupBuilder MapCheckInsApi(this RouteGroupBuilder v1)
     {
         var edition = v1.MapEditionGroup("Conference");
         edition.MapPost("/checkins", CheckInAsync)

@@ -25,6 +25,7 @@ public static class TmsswCli
             PlanCommand.Create(console),
             ImportCommand.Create(console),
             ExportCommand.Create(console),
+            Commands.Conference.CheckInCommand.Create(console),
         })
         {
             root.Subcommands.Add(command);

@@ -105,6 +105,18 @@ public static class CoreServices
         services.AddScoped<Conference.GetPublicAgenda>();
         services.AddScoped<Conference.GetConferenceCalendar>();
 
+        // The conference's outside guests, check-in at the door and attendance.
+        services.AddScoped<Conference.RegisterGuest>();
+        services.AddScoped<Conference.GetGuestRegistration>();
+        services.AddScoped<Conference.CancelGuestRegistration>();
+        services.AddScoped<Conference.ListGuests>();
+        services.AddScoped<Conference.DecideGuestRegistration>();
+        services.AddScoped<Conference.SetGuestCap>();
+        services.AddScoped<Conference.RecordCheckIn>();
+        services.AddScoped<Conference.GetCheckInDesk>();
+        services.AddScoped<Conference.GetAttendance>();
+        services.AddScoped<Conference.ExportAttendance>();
+
         // Keys in the database: every app instance and the CLI decrypt what the others encrypted.
         services.AddDataProtection().SetApplicationName("tmssw").PersistKeysToDbContext<TmsswDbContext>();
         return services;

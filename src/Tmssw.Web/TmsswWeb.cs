@@ -16,6 +16,9 @@ public static class TmsswWeb
 {
     public const string SignInRateLimit = "signin";
     public const string ApiRateLimit = "api";
+
+    /// <summary>The public guest registration form: sending it (POST) is limited per address; showing it is not.</summary>
+    public const string GuestRegistrationRateLimit = "guest-registration";
     private const string CredentialScheme = "CookieOrToken";
 
     public static async Task<WebApplication> BuildAsync(string[] args, DatabaseSetting? setting = null)
@@ -103,6 +106,12 @@ public static class TmsswWeb
             o.AddPolicy(SignInRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "local",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = signInPerMinute, Window = TimeSpan.FromMinutes(1) }));
+            var guestRegistrationsPerMinute = builder.Configuration.GetValue("RateLimits:GuestRegistrationsPerMinute", 5);
+            o.AddPolicy(GuestRegistrationRateLimit, http => HttpMethods.IsPost(http.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(
+                    http.Connection.RemoteIpAddress?.ToString() ?? "local",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = guestRegistrationsPerMinute, Window = TimeSpan.FromMinutes(1) })
+                : RateLimitPartition.GetNoLimiter("show"));
             o.AddPolicy(ApiRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
                 http.User.Identity?.Name ?? http.Connection.RemoteIpAddress?.ToString() ?? "anonymous",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = apiPerMinute, Window = TimeSpan.FromMinutes(1) }));

@@ -37,6 +37,7 @@ public sealed partial class TmsswAppFactory(TestDatabase database) : WebApplicat
         builder.UseSetting("db", Database.Setting.Value);
         builder.UseSetting("TMSSW_ADMIN_PASSWORD", Password);
         builder.UseSetting("RateLimits:SignInPerMinute", "1000");
+        builder.UseSetting("RateLimits:GuestRegistrationsPerMinute", "1000");
         builder.UseSetting("Demo:Plan", "false");
         builder.UseEnvironment("Production");
     }

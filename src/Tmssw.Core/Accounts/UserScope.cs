@@ -319,6 +319,15 @@ public sealed record UserScope(
     /// <summary>The whole edition's program in one itinerary or feed: its runners only.</summary>
     public bool MaySeeEditionItinerary(int editionId) => RunsEdition(editionId);
 
+    /// <summary>The conference's outside guests (their list, approval, refusal, the per-session cap): the edition's runners only.</summary>
+    public bool MayManageGuests(int editionId) => RunsEdition(editionId);
+
+    /// <summary>Checking badges in at the conference door: Admin and the edition's Staff only.</summary>
+    public bool MayCheckIn(int editionId) => RunsEdition(editionId);
+
+    /// <summary>Who attended which conference session (and its exports): the edition's runners only.</summary>
+    public bool MaySeeAttendance(int editionId) => RunsEdition(editionId);
+
     /// <summary>Program items, travel legs and lodging: created, changed and cancelled by the edition's runners.</summary>
     public bool MayEditProgram(int editionId) => RunsEdition(editionId);
 

@@ -48,6 +48,9 @@ public sealed class ConferenceSession
     public bool Cancelled { get; set; }
     public int Sequence { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>Places for outside guests (approved or awaiting approval); null: the session takes no guests.</summary>
+    public int? GuestCap { get; set; }
 }
 
 /// <summary>A person on the agenda: speaker or moderator (the role is on each session's link).</summary>

@@ -45,6 +45,9 @@ public abstract class TmsswDbContext(DbContextOptions options)
     public DbSet<ConferenceRoom> ConferenceRooms => Set<ConferenceRoom>();
     public DbSet<VenueDay> VenueDays => Set<VenueDay>();
     public DbSet<AgendaVersion> AgendaVersions => Set<AgendaVersion>();
+    public DbSet<ConferenceGuest> ConferenceGuests => Set<ConferenceGuest>();
+    public DbSet<GuestRegistration> GuestRegistrations => Set<GuestRegistration>();
+    public DbSet<CheckIn> CheckIns => Set<CheckIn>();
     public DbSet<Post> Posts => Set<Post>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<StaffAssignment> StaffAssignments => Set<StaffAssignment>();
@@ -168,6 +171,36 @@ public abstract class TmsswDbContext(DbContextOptions options)
 
         // The conference (agenda, rooms, venue days, speakers, published versions): one block in Conference/ConferenceModel.cs.
         ConferenceModel.Configure(builder);
+
+        // Outside guests and check-in at the door (Conference/GuestEntities.cs).
+        builder.Entity<ConferenceGuest>(e =>
+        {
+            e.HasOne<Edition>().WithMany().HasForeignKey(x => x.EditionId);
+            e.Property(x => x.Name).HasMaxLength(GuestRules.NameMax);
+            e.Property(x => x.Organization).HasMaxLength(GuestRules.OrganizationMax);
+            e.Property(x => x.Position).HasMaxLength(GuestRules.PositionMax);
+            e.Property(x => x.Email).HasMaxLength(GuestRules.EmailMax);
+            e.Property(x => x.LinkTokenHash).HasMaxLength(64);
+            e.HasIndex(x => new { x.EditionId, x.Email }).IsUnique();
+            e.HasIndex(x => x.LinkTokenHash).IsUnique();
+            e.HasMany(x => x.Registrations).WithOne().HasForeignKey(x => x.GuestId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<GuestRegistration>(e =>
+        {
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            e.HasOne<ConferenceSession>().WithMany().HasForeignKey(x => x.SessionId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => new { x.GuestId, x.SessionId }).IsUnique();
+            e.HasIndex(x => new { x.SessionId, x.Status });
+        });
+        builder.Entity<CheckIn>(e =>
+        {
+            e.HasOne<Edition>().WithMany().HasForeignKey(x => x.EditionId);
+            e.HasOne<ConferenceSession>().WithMany().HasForeignKey(x => x.SessionId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(x => x.PersonKind).HasMaxLength(20);
+            e.Property(x => x.RecordedBy).HasMaxLength(256);
+            e.HasIndex(x => new { x.SessionId, x.PersonKind, x.PersonId }).IsUnique();
+            e.HasIndex(x => new { x.EditionId, x.PersonKind, x.PersonId });
+        });
 
         builder.Entity<Post>(e =>
         {

@@ -42,6 +42,7 @@ public sealed partial class LoadDemo(TmsswDbContext db, TimeProvider clock)
         var posts = await AddPostsAsync(edition.Id, cancellationToken);
         await DemoProgram.AddAsync(db, edition.Id, clock, cancellationToken);
         var sessions = await DemoConference.AddAsync(db, edition.Id, clock, cancellationToken);
+        await DemoGuests.AddAsync(db, edition.Id, clock, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new DemoLoadReport(cities, editions, participants, hosts, offers, posts, groups, sessions);
     }

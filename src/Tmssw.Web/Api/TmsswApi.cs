@@ -22,6 +22,7 @@ public static class TmsswApi
         v1.MapHostsApi();
         v1.MapGroupsApi();
         v1.MapConferenceApi();
+        v1.MapCheckInsApi();
         return app;
     }
 

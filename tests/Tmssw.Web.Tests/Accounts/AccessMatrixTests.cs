@@ -63,6 +63,11 @@ public sealed class AccessMatrixTests
         ["GET manage/{year:int}/itinerary/{cityId}"] = "L O O N N O O O",
         ["GET manage/{year:int}/participants/{id:int}/itinerary"] = "L O O N N N N O",
         ["GET feeds/{token}.ics"] = "N N N N N N N N",
+        ["GET editions/{year:int}/conference/register"] = "O O O O O O O O",
+        ["GET editions/{year:int}/conference/guest/{token}"] = "N N N N N N N N",
+        ["GET manage/{year:int}/conference/guests"] = "L O O N F F F F",
+        ["GET manage/{year:int}/conference/checkin"] = "L O O N F F F F",
+        ["GET manage/{year:int}/conference/attendance"] = "L O O N F F F F",
 
         // The conference (issue 12): the published agenda, its pages and feeds are public; the editor is the runners'.
         ["GET editions/{year:int}/conference"] = "O O O O O O O O",
@@ -87,6 +92,8 @@ public sealed class AccessMatrixTests
         ["GET api/v1/editions/{year:int}/hosts"] = "L O O N F O F F",
         ["GET api/v1/editions/{year:int}/offers"] = "L O O N F O F F",
         ["GET api/v1/editions/{year:int}/conference/sessions"] = "L O O N O O O O",
+        ["POST api/v1/editions/{year:int}/checkins"] = "L O O N F F F F",
+        ["GET api/v1/editions/{year:int}/attendance"] = "L O O N F F F F",
     };
 
     [Theory, ProviderData]

@@ -389,6 +389,105 @@ namespace Tmssw.Core.Data.Migrations.Postgres
                     b.ToTable("AgendaVersions");
                 });
 
+            modelBuilder.Entity("Tmssw.Core.Conference.CheckIn", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("EditionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PersonKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset>("ScannedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EditionId", "PersonKind", "PersonId");
+
+                    b.HasIndex("SessionId", "PersonKind", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("CheckIns");
+                });
+
+            modelBuilder.Entity("Tmssw.Core.Conference.ConferenceGuest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("EditionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<bool>("IsSynthetic")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("LinkTokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<string>("Organization")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Position")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LinkTokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("EditionId", "Email")
+                        .IsUnique();
+
+                    b.ToTable("ConferenceGuests");
+                });
+
             modelBuilder.Entity("Tmssw.Core.Conference.ConferenceRoom", b =>
                 {
                     b.Property<int>("Id")
@@ -443,6 +542,9 @@ namespace Tmssw.Core.Data.Migrations.Postgres
                     b.Property<int?>("ExpectedAttendance")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("GuestCap")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -484,6 +586,44 @@ namespace Tmssw.Core.Data.Migrations.Postgres
                     b.HasIndex("EditionId", "Start");
 
                     b.ToTable("ConferenceSessions");
+                });
+
+            modelBuilder.Entity("Tmssw.Core.Conference.GuestRegistration", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("GuestId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("WaitlistPosition")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GuestId", "SessionId")
+                        .IsUnique();
+
+                    b.HasIndex("SessionId", "Status");
+
+                    b.ToTable("GuestRegistrations");
                 });
 
             modelBuilder.Entity("Tmssw.Core.Conference.SessionSpeaker", b =>
@@ -1730,6 +1870,30 @@ namespace Tmssw.Core.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Tmssw.Core.Conference.CheckIn", b =>
+                {
+                    b.HasOne("Tmssw.Core.Editions.Edition", null)
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Tmssw.Core.Conference.ConferenceSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tmssw.Core.Conference.ConferenceGuest", b =>
+                {
+                    b.HasOne("Tmssw.Core.Editions.Edition", null)
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Tmssw.Core.Conference.ConferenceRoom", b =>
                 {
                     b.HasOne("Tmssw.Core.Editions.Edition", null)
@@ -1753,6 +1917,21 @@ namespace Tmssw.Core.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Room");
+                });
+
+            modelBuilder.Entity("Tmssw.Core.Conference.GuestRegistration", b =>
+                {
+                    b.HasOne("Tmssw.Core.Conference.ConferenceGuest", null)
+                        .WithMany("Registrations")
+                        .HasForeignKey("GuestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Tmssw.Core.Conference.ConferenceSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Tmssw.Core.Conference.SessionSpeaker", b =>
@@ -2045,6 +2224,11 @@ namespace Tmssw.Core.Data.Migrations.Postgres
             modelBuilder.Entity("Tmssw.Core.Accounts.AppUser", b =>
                 {
                     b.Navigation("EditionAssignments");
+                });
+
+            modelBuilder.Entity("Tmssw.Core.Conference.ConferenceGuest", b =>
+                {
+                    b.Navigation("Registrations");
                 });
 
             modelBuilder.Entity("Tmssw.Core.Conference.ConferenceSession", b =>

@@ -371,6 +371,101 @@ namespace Tmssw.Core.Data.Migrations.Sqlite
                     b.ToTable("AgendaVersions");
                 });
 
+            modelBuilder.Entity("Tmssw.Core.Conference.CheckIn", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EditionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PersonKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ScannedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EditionId", "PersonKind", "PersonId");
+
+                    b.HasIndex("SessionId", "PersonKind", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("CheckIns");
+                });
+
+            modelBuilder.Entity("Tmssw.Core.Conference.ConferenceGuest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EditionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsSynthetic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LinkTokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Organization")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Position")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RegisteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LinkTokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("EditionId", "Email")
+                        .IsUnique();
+
+                    b.ToTable("ConferenceGuests");
+                });
+
             modelBuilder.Entity("Tmssw.Core.Conference.ConferenceRoom", b =>
                 {
                     b.Property<int>("Id")
@@ -421,6 +516,9 @@ namespace Tmssw.Core.Data.Migrations.Sqlite
                     b.Property<int?>("ExpectedAttendance")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("GuestCap")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -462,6 +560,42 @@ namespace Tmssw.Core.Data.Migrations.Sqlite
                     b.HasIndex("EditionId", "Start");
 
                     b.ToTable("ConferenceSessions");
+                });
+
+            modelBuilder.Entity("Tmssw.Core.Conference.GuestRegistration", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GuestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WaitlistPosition")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GuestId", "SessionId")
+                        .IsUnique();
+
+                    b.HasIndex("SessionId", "Status");
+
+                    b.ToTable("GuestRegistrations");
                 });
 
             modelBuilder.Entity("Tmssw.Core.Conference.SessionSpeaker", b =>
@@ -1664,6 +1798,30 @@ namespace Tmssw.Core.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Tmssw.Core.Conference.CheckIn", b =>
+                {
+                    b.HasOne("Tmssw.Core.Editions.Edition", null)
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Tmssw.Core.Conference.ConferenceSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tmssw.Core.Conference.ConferenceGuest", b =>
+                {
+                    b.HasOne("Tmssw.Core.Editions.Edition", null)
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Tmssw.Core.Conference.ConferenceRoom", b =>
                 {
                     b.HasOne("Tmssw.Core.Editions.Edition", null)
@@ -1687,6 +1845,21 @@ namespace Tmssw.Core.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Room");
+                });
+
+            modelBuilder.Entity("Tmssw.Core.Conference.GuestRegistration", b =>
+                {
+                    b.HasOne("Tmssw.Core.Conference.ConferenceGuest", null)
+                        .WithMany("Registrations")
+                        .HasForeignKey("GuestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Tmssw.Core.Conference.ConferenceSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Tmssw.Core.Conference.SessionSpeaker", b =>
@@ -1979,6 +2152,11 @@ namespace Tmssw.Core.Data.Migrations.Sqlite
             modelBuilder.Entity("Tmssw.Core.Accounts.AppUser", b =>
                 {
                     b.Navigation("EditionAssignments");
+                });
+
+            modelBuilder.Entity("Tmssw.Core.Conference.ConferenceGuest", b =>
+                {
+                    b.Navigation("Registrations");
                 });
 
             modelBuilder.Entity("Tmssw.Core.Conference.ConferenceSession", b =>

@@ -171,10 +171,11 @@ public sealed class SendOutbox(TmsswDbContext db, Outbox outbox, MailSettings se
         message.From.Add(from);
         message.To.Add(new MailboxAddress(m.ToName, outbox.Unprotect(m.ToAddressProtected) ?? ""));
         message.Subject = m.Subject;
-        message.Headers.Add("Content-Language", m.Language);
         message.Headers.Add("X-Tmssw-Outbox-Id", m.Id.ToString(CultureInfo.InvariantCulture));
         message.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId(from.Domain);
-        message.Body = new TextPart("plain") { Text = m.Body };
+        var body = new TextPart("plain") { Text = m.Body };
+        body.Headers.Add(HeaderId.ContentLanguage, m.Language);
+        message.Body = body;
         return message;
     }
 }

@@ -29,6 +29,18 @@ public static class Countdown
         return own.Count > 0 ? own : [.. Defaults.Select(t => { t.EditionId = editionId; return t; })];
     }
 
+    /// <summary>An edition starts from the defaults: they become its own steps the first time its countdown is prepared.</summary>
+    public static async Task<List<CountdownTemplate>> EnsureTemplatesAsync(TmsswDbContext db, int editionId, CancellationToken ct)
+    {
+        if (!await db.CountdownTemplates.AnyAsync(t => t.EditionId == editionId, ct))
+        {
+            db.CountdownTemplates.AddRange(Defaults.Select(t => { t.EditionId = editionId; return t; }));
+            await db.SaveChangesAsync(ct);
+        }
+
+        return await TemplatesAsync(db, editionId, ct);
+    }
+
     public static DateOnly AnchorOf(GroupStay stay, TaskAnchor anchor) => anchor == TaskAnchor.Arrival ? stay.Arrival : stay.Departure;
 
     /// <summary>Puts a task on its group's current dates (open tasks only; a done task keeps what it was done against).</summary>

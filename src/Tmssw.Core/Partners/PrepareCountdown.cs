@@ -20,7 +20,7 @@ public sealed class PrepareCountdown(TmsswDbContext db)
             throw new OutOfScopeException($"the {year} countdown");
         }
 
-        var templates = await Countdown.TemplatesAsync(db, editionId, ct);
+        var templates = await Countdown.EnsureTemplatesAsync(db, editionId, ct);
         var added = 0;
         var undated = new List<string>();
         foreach (var group in await db.Groups.AsNoTracking().Where(g => g.EditionId == editionId).OrderBy(g => g.CityId).ToListAsync(ct))

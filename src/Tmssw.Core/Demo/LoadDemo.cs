@@ -43,6 +43,7 @@ public sealed partial class LoadDemo(TmsswDbContext db, TimeProvider clock)
         var sessions = await AddConferenceAsync(edition.Id, cancellationToken);
         var posts = await AddPostsAsync(edition.Id, cancellationToken);
         await DemoProgram.AddAsync(db, edition.Id, clock, cancellationToken);
+        await DemoPartners.AddHouseholdsAsync(db, edition.Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new DemoLoadReport(cities, editions, participants, hosts, offers, posts, groups, sessions);
     }

@@ -25,6 +25,8 @@ public static class TmsswCli
             PlanCommand.Create(console),
             ImportCommand.Create(console),
             ExportCommand.Create(console),
+            Commands.Partners.TasksCommand.Create(console),
+            Commands.Mail.OutboxCommand.Create(console),
         })
         {
             root.Subcommands.Add(command);

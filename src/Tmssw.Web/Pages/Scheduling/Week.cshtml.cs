@@ -20,8 +20,12 @@ public sealed class WeekModel(
     TmsswDbContext db,
     CurrentUser current,
     GetGroupWeek getWeek,
-    SolverJobs jobs) : EditionPage(db, current)
+    SolverJobs jobs,
+    Tmssw.Core.Partners.GetHospitalityEvening hospitality) : EditionPage(db, current)
 {
+    /// <summary>The group's saved home-hospitality evening (it falls outside the meeting hours, so it is listed under the week).</summary>
+    public Tmssw.Core.Partners.SavedEvening? Hospitality { get; private set; }
+
     public GroupWeek Week { get; private set; } = null!;
 
     public WeekAccess Access { get; private set; }
@@ -262,6 +266,7 @@ public sealed class WeekModel(
         }
 
         Week = week;
+        Hospitality = await hospitality.RunAsync(Scope, year, cityId, ct);
         return null;
     }
 

@@ -65,7 +65,7 @@ public sealed class PartnersPagesTests
 
         // Save what was proposed (the hidden fields of the proposal).
         var fields = System.Text.RegularExpressions.Regex.Matches(planned, "name=\"(Homes\\[\\d+\\]\\.\\w+|evening)\" value=\"([^\"]*)\"")
-            .ToDictionary(m => m.Groups[1].Value, m => WebUtility.HtmlDecode(m.Groups[2].Value));
+            .GroupBy(m => m.Groups[1].Value).ToDictionary(g => g.Key, g => WebUtility.HtmlDecode(g.Last().Groups[2].Value));
         fields["__RequestVerificationToken"] = TmsswAppFactory.AntiForgery(planned);
         var save = await host.PostAsync("/manage/2024/hospitality/phoenix?handler=Save", new FormUrlEncodedContent(fields));
         Assert.Equal(HttpStatusCode.Redirect, save.StatusCode);

@@ -37,6 +37,10 @@ public sealed class AccessibilityBrowserTests(BrowserApp app, Xunit.Abstractions
     [InlineData("/manage/2024/schedule", "Staff")]
     [InlineData("/manage/2024/schedule/phoenix", "Staff")]
     [InlineData("/manage/2024/schedule/phoenix/offers", "Host")]
+    [InlineData("/manage/2024/tasks", "Host")]
+    [InlineData("/manage/2024/tasks/steps", "Staff")]
+    [InlineData("/manage/2024/hospitality/phoenix", "Host")]
+    [InlineData("/manage/outbox", "Staff")]
     public async Task Page_has_no_serious_accessibility_violation(string path, string? role)
     {
         var url = await ResolveAsync(path);

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test on real engines: installs what the tests need when it is missing (PostgreSQL,
-# Chromium, time zones), starts a throwaway PostgreSQL cluster on a free port in a temporary
+# Chromium, time zones, an SMTP server), starts a throwaway PostgreSQL cluster on a free port in a temporary
 # folder, runs `dotnet test` for the whole solution, stops the cluster and exits with the tests'
 # status. Usage: ./test.sh [extra dotnet test arguments]
 set -euo pipefail
@@ -17,6 +17,8 @@ pg_bin=$(pg_bin_dir)
 command -v pdftotext >/dev/null || need_packages+=(poppler-utils)
 fc-list 2>/dev/null | grep -qi dejavu || need_packages+=(fonts-dejavu-core)
 command -v node >/dev/null && command -v npm >/dev/null || need_packages+=(nodejs npm)
+# The mail tests send to a real SMTP server on loopback: aiosmtpd, run by Debian's own python3.
+/usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || need_packages+=(python3-aiosmtpd)
 if [ ${#need_packages[@]} -gt 0 ]; then
   log "Installing ${need_packages[*]}"
   if [ "$(id -u)" -eq 0 ]; then

@@ -26,6 +26,8 @@ public static class TmsswCli
             ImportCommand.Create(console),
             ExportCommand.Create(console),
             Commands.Conference.CheckInCommand.Create(console),
+            Commands.Partners.TasksCommand.Create(console),
+            Commands.Mail.OutboxCommand.Create(console),
         })
         {
             root.Subcommands.Add(command);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Tmssw.Core.Accounts;
 using Tmssw.Core.Data;
 using Tmssw.Core.Demo;
@@ -116,6 +117,26 @@ public static class CoreServices
         services.AddScoped<Conference.GetCheckInDesk>();
         services.AddScoped<Conference.GetAttendance>();
         services.AddScoped<Conference.ExportAttendance>();
+
+        services.AddScoped<Partners.GetCountdownTemplates>();
+        services.AddScoped<Partners.SaveCountdownTemplates>();
+        services.AddScoped<Partners.PrepareCountdown>();
+        services.AddScoped<Partners.ListTasks>();
+        services.AddScoped<Partners.CompleteTask>();
+        services.AddScoped<Partners.ListHouseholds>();
+        services.AddScoped<Partners.SaveHousehold>();
+        services.AddScoped<Partners.PlanHospitality>();
+        services.AddScoped<Partners.SaveHospitality>();
+        services.AddScoped<Partners.GetHospitalityEvening>();
+
+        services.TryAddSingleton(Mail.MailSettings.FromEnvironment());
+        services.AddScoped<Mail.Outbox>();
+        services.AddScoped<Mail.ListOutbox>();
+        services.AddScoped<Mail.EditMessage>();
+        services.AddScoped<Mail.ApproveMessage>();
+        services.AddScoped<Mail.DiscardMessage>();
+        services.AddScoped<Mail.SendOutbox>();
+        services.AddScoped<Mail.GenerateMessages>();
 
         // Keys in the database: every app instance and the CLI decrypt what the others encrypted.
         services.AddDataProtection().SetApplicationName("tmssw").PersistKeysToDbContext<TmsswDbContext>();

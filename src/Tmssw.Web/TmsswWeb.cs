@@ -43,6 +43,7 @@ public static class TmsswWeb
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
         services.AddSingleton<Jobs.SolverJobs>();
+        services.AddHostedService<Jobs.OutboxSender>();
         services.AddSingleton<Shared.UploadStore>();
         services.AddWebUseCases();
         services.AddTravellerLocalization();

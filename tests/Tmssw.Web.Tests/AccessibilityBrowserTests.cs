@@ -41,6 +41,10 @@ public sealed class AccessibilityBrowserTests(BrowserApp app, Xunit.Abstractions
     [InlineData("/manage/2024/conference/guests", "Staff")]
     [InlineData("/manage/2024/conference/checkin", "Staff")]
     [InlineData("/manage/2024/conference/attendance", "Staff")]
+    [InlineData("/manage/2024/tasks", "Host")]
+    [InlineData("/manage/2024/tasks/steps", "Staff")]
+    [InlineData("/manage/2024/hospitality/phoenix", "Host")]
+    [InlineData("/manage/outbox", "Staff")]
     public async Task Page_has_no_serious_accessibility_violation(string path, string? role)
     {
         var url = await ResolveAsync(path);

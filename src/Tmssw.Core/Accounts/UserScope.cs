@@ -337,6 +337,42 @@ public sealed record UserScope(
     /// </summary>
     public bool MayEditAgenda(int editionId) => RunsEdition(editionId);
 
+    /// <summary>
+    /// A city's countdown tasks, households and home-hospitality evening: the edition's runners every
+    /// city; a Host (the city's community partner) its own city only.
+    /// </summary>
+    public bool MaySeePartnerWork(int editionId, string cityId) =>
+        RunsEdition(editionId) || (IsHost && CityId is not null && string.Equals(CityId, cityId, StringComparison.Ordinal));
+
+    /// <summary>
+    /// The city a partner list (tasks, households) is held to: runners choose one or all (null); a Host
+    /// gets its own city whatever it asks, and naming another is refused; anyone else is refused.
+    /// </summary>
+    public (bool Allowed, string? CityId) PartnerCity(int editionId, string? requested)
+    {
+        var cityId = string.IsNullOrWhiteSpace(requested) ? null : requested.Trim().ToLowerInvariant();
+        if (RunsEdition(editionId))
+        {
+            return (true, cityId);
+        }
+
+        if (!IsHost || CityId is null || (cityId is not null && cityId != CityId))
+        {
+            return (false, null);
+        }
+
+        return (true, CityId);
+    }
+
+    /// <summary>An edition's countdown templates (the steps and their offsets): its runners only.</summary>
+    public bool MayEditCountdown(int editionId) => RunsEdition(editionId);
+
+    /// <summary>
+    /// The e-mail outbox (review, edit, approve, discard, send): Admins every message; Staff the messages
+    /// of their editions and those of no edition. Nobody else sees a message before it is sent.
+    /// </summary>
+    public bool MayReviewMail(int? editionId) => IsAdmin || (IsStaff && (editionId is null || EditionIds.Contains(editionId.Value)));
+
     /// <summary>API tokens: each person manages their own; an Admin may revoke anyone's.</summary>
     public bool MayManageToken(string ownerUserId) => ownerUserId == UserId || IsAdmin;
 }

@@ -56,6 +56,11 @@ public abstract class TmsswDbContext(DbContextOptions options)
     public DbSet<Itineraries.TravelLeg> TravelLegs => Set<Itineraries.TravelLeg>();
     public DbSet<Itineraries.Lodging> Lodgings => Set<Itineraries.Lodging>();
     public DbSet<Itineraries.FeedToken> FeedTokens => Set<Itineraries.FeedToken>();
+    public DbSet<Partners.CountdownTemplate> CountdownTemplates => Set<Partners.CountdownTemplate>();
+    public DbSet<Partners.PartnerTask> PartnerTasks => Set<Partners.PartnerTask>();
+    public DbSet<Partners.Household> Households => Set<Partners.Household>();
+    public DbSet<Partners.HospitalityEvening> HospitalityEvenings => Set<Partners.HospitalityEvening>();
+    public DbSet<Mail.OutboxMessage> OutboxMessages => Set<Mail.OutboxMessage>();
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
         Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 
@@ -231,6 +236,8 @@ public abstract class TmsswDbContext(DbContextOptions options)
         });
 
         Itineraries.ItineraryModel.Configure(builder);
+        Partners.PartnersModel.Configure(builder);
+        Mail.MailModel.Configure(builder);
     }
 }
 

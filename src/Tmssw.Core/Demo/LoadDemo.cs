@@ -43,6 +43,7 @@ public sealed partial class LoadDemo(TmsswDbContext db, TimeProvider clock)
         await DemoProgram.AddAsync(db, edition.Id, clock, cancellationToken);
         var sessions = await DemoConference.AddAsync(db, edition.Id, clock, cancellationToken);
         await DemoGuests.AddAsync(db, edition.Id, clock, cancellationToken);
+        await DemoPartners.AddHouseholdsAsync(db, edition.Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new DemoLoadReport(cities, editions, participants, hosts, offers, posts, groups, sessions);
     }

@@ -1,4 +1,7 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Tmssw.Core.Participants;
+using Tmssw.Core.Partners;
 using Tmssw.Core.Accounts;
 using Tmssw.Core.Auditing;
 using Tmssw.Core.Data;
@@ -15,7 +18,16 @@ public sealed record DemoPlanReport(IReadOnlyList<string> Lines);
 /// split (every participant in a city group), then schedules and publishes each group's week. Does
 /// nothing when the edition already has a split, so it runs once.
 /// </summary>
-public sealed class PlanDemo(TmsswDbContext db, RunSplit runSplit, PublishSplit publishSplit, RunSchedule runSchedule, PublishSchedule publishSchedule)
+public sealed class PlanDemo(
+    TmsswDbContext db,
+    RunSplit runSplit,
+    PublishSplit publishSplit,
+    RunSchedule runSchedule,
+    PublishSchedule publishSchedule,
+    SensitiveFields sensitive,
+    PrepareCountdown prepareCountdown,
+    PlanHospitality planHospitality,
+    SaveHospitality saveHospitality)
 {
     /// <summary>The demo is planned as a system Admin, so the audit log names the loader.</summary>
     public static readonly UserScope Planner = UserScope.Admin(LoadDemo.Actor);
@@ -44,11 +56,32 @@ public sealed class PlanDemo(TmsswDbContext db, RunSplit runSplit, PublishSplit 
             return new DemoPlanReport(lines);
         }
 
+        // Every demo participant gets a synthetic address (example.org is reserved for examples), so the
+        // messages that publishing the weeks generates have somewhere to go once a person approves them.
+        foreach (var p in await db.Participants.Where(p => p.EditionId == edition.Id && p.IsSynthetic && p.PersonalEmailProtected == null).ToListAsync(cancellationToken))
+        {
+            var values = sensitive.Read(p);
+            sensitive.Write(p, values with { PersonalEmail = string.Create(CultureInfo.InvariantCulture, $"participant-{p.Id}@example.org") });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+
         foreach (var city in Demo2024.SplitCities)
         {
             var run = await runSchedule.RunAsync(Demo2024.Year, city, Planner, new ScheduleRunSettings { TimeLimit = scheduleTimeLimit }, cancellationToken);
             var publish = run.Succeeded ? await publishSchedule.RunAsync(Demo2024.Year, city, Planner, cancellationToken) : Result.Fail(run.Describe());
             lines.Add($"{city}: {run.Describe()}{(publish.Succeeded ? " Published." : " Not published: " + publish.Error)}");
+        }
+
+        var countdown = await prepareCountdown.RunAsync(Planner, Demo2024.Year, cancellationToken);
+        lines.Add($"Countdown: {countdown.Added} tasks for the city groups.");
+        foreach (var city in Demo2024.SplitCities)
+        {
+            var (plan, error) = await planHospitality.RunAsync(Planner, Demo2024.Year, city, null, cancellationToken);
+            var saved = plan is null ? Result.Fail(error!) : await saveHospitality.RunAsync(Planner, Demo2024.Year, city, plan.Evening, SaveHospitality.ChoiceOf(plan), cancellationToken);
+            lines.Add(saved.Succeeded
+                ? $"{city}: home hospitality on {plan!.Evening:yyyy-MM-dd} in {plan.Homes.Count(h => h.Guests.Count > 0)} homes, {plan.Unplaced.Count} unplaced."
+                : $"{city}: home hospitality not saved: {saved.Error}");
         }
 
         return new DemoPlanReport(lines);

@@ -31,6 +31,7 @@ public sealed class SaveLodging(TmsswDbContext db, AuditLog audit, TimeProvider 
             ? await db.Lodgings.FirstOrDefaultAsync(i => i.Id == existing && i.EditionId == editionId, ct) ?? throw new OutOfScopeException($"lodging #{existing}")
             : new Lodging { EditionId = editionId };
         var before = id is null ? null : Snapshot(stay);
+        var previousGroupId = stay.GroupId;
 
         var hotel = input.HotelName?.Trim() ?? "";
         if (hotel.Length is 0 or > 300)
@@ -71,6 +72,7 @@ public sealed class SaveLodging(TmsswDbContext db, AuditLog audit, TimeProvider 
 
         ProgramEditing.Finish(audit, scope, stay, "Lodging", before, Snapshot(stay), clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
+        await Partners.Countdown.FollowGroupDatesAsync(db, [previousGroupId, stay.GroupId], ct);
         return (stay, Result.Ok);
     }
 
@@ -87,6 +89,7 @@ public sealed class SaveLodging(TmsswDbContext db, AuditLog audit, TimeProvider 
         stay.Cancelled = cancelled;
         ProgramEditing.Finish(audit, scope, stay, "Lodging", before, Snapshot(stay), clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
+        await Partners.Countdown.FollowGroupDatesAsync(db, [stay.GroupId], ct);
         return Result.Ok;
     }
 

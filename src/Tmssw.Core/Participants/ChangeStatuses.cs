@@ -24,7 +24,7 @@ public sealed record StatusChangeResult(int Changed, IReadOnlyList<ParticipantSt
 /// any participant along the lifecycle; a Nominator may only withdraw their own country's nominees
 /// while they are still Nominated (vetting and what follows is the program staff's).
 /// </summary>
-public sealed class ChangeStatuses(TmsswDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class ChangeStatuses(TmsswDbContext db, AuditLog audit, TimeProvider clock, Mail.Outbox outbox)
 {
     public async Task<StatusChangeResult> RunAsync(UserScope scope, StatusChangeRequest request, CancellationToken cancellationToken = default)
     {
@@ -78,6 +78,7 @@ public sealed class ChangeStatuses(TmsswDbContext db, AuditLog audit, TimeProvid
             return new StatusChangeResult(0, errors);
         }
 
+        await outbox.AddForAsync(ids.Select(id => found[id]), Mail.MailTemplate.StatusChanged, $"status change by {actor.Name}", ct: cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return new StatusChangeResult(ids.Count, []);
     }

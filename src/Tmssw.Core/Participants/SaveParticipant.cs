@@ -66,7 +66,7 @@ public sealed record SaveOutcome(int? Id, IReadOnlyDictionary<string, string> Er
 /// next to it, keeps names exactly as written (trimmed, NFC), encrypts sensitive values, and records
 /// the field-by-field change in the audit log.
 /// </summary>
-public sealed class SaveParticipant(TmsswDbContext db, SensitiveFields sensitive, AuditLog audit, TimeProvider clock)
+public sealed class SaveParticipant(TmsswDbContext db, SensitiveFields sensitive, AuditLog audit, TimeProvider clock, Mail.Outbox outbox)
 {
     public async Task<SaveOutcome> RunAsync(UserScope scope, int editionId, int? participantId, ParticipantInput input, CancellationToken cancellationToken = default)
     {
@@ -144,6 +144,11 @@ public sealed class SaveParticipant(TmsswDbContext db, SensitiveFields sensitive
         if (changes.Count > 0)
         {
             audit.Record(scope.Actor, isNew ? "Created" : "Updated", nameof(Participant), participant.Id.ToString(CultureInfo.InvariantCulture), changes);
+            if (isNew)
+            {
+                await outbox.AddForAsync([participant], Mail.MailTemplate.NominationReceived, $"nomination by {scope.Name}", ct: cancellationToken);
+            }
+
             await db.SaveChangesAsync(cancellationToken);
         }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using Tmssw.Core.Accounts;
 using Tmssw.Core.Auditing;
 using Tmssw.Core.Data;
@@ -9,7 +10,7 @@ namespace Tmssw.Core.Scheduling;
 /// Marks a group's week as published: from then on the city's hosts, the group's interpreter and its
 /// participants see it. Refused while the week is empty or breaks a hard rule. Audited.
 /// </summary>
-public sealed class PublishSchedule(TmsswDbContext db, BuildScheduleInstance build, AuditLog audit, TimeProvider clock)
+public sealed class PublishSchedule(TmsswDbContext db, BuildScheduleInstance build, AuditLog audit, TimeProvider clock, Mail.Outbox outbox)
 {
     public async Task<Result> RunAsync(int year, string cityId, UserScope scope, CancellationToken cancellationToken = default)
     {
@@ -48,6 +49,11 @@ public sealed class PublishSchedule(TmsswDbContext db, BuildScheduleInstance bui
 
         audit.Record(actor, "SchedulePublished", "Group", groupId.ToString(CultureInfo.InvariantCulture),
             [new FieldChange("publishedAt", before, now.ToString("O", CultureInfo.InvariantCulture))]);
+        var members = await db.Participants.Where(p => p.GroupId == groupId
+            && p.Status != Participants.NominationStatus.Withdrawn && p.Status != Participants.NominationStatus.Declined).ToListAsync(cancellationToken);
+        await outbox.AddForAsync(members, publication is null ? Mail.MailTemplate.SchedulePublished : Mail.MailTemplate.ScheduleChanged,
+            $"week in {built.Source.City.Name} published by {actor.Name}",
+            (_, _) => new Dictionary<string, string?> { ["city"] = built.Source.City.Name }, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return Result.Ok;
     }

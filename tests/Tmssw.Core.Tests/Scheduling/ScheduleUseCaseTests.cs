@@ -28,7 +28,9 @@ public sealed class ScheduleUseCaseTests
         public ChangeMeetingStatus Status => new(Db, Audit);
         public DeclineAndReschedule Decline => new(Db, Build, Run, Audit);
         public MoveMeeting Move => new(Db, Build, Audit);
-        public PublishSchedule Publish => new(Db, Build, Audit, TimeProvider.System);
+        public PublishSchedule Publish => new(Db, Build, Audit, TimeProvider.System, Outbox);
+        public Tmssw.Core.Mail.Outbox Outbox { get; } = new(db, Protection, new Tmssw.Core.Participants.SensitiveFields(Protection), new Tmssw.Core.Mail.MailSettings(null, null), TimeProvider.System);
+        private static readonly Microsoft.AspNetCore.DataProtection.IDataProtectionProvider Protection = new Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider();
         public SaveMeetingOffer SaveOffer => new(Db, Build, Audit);
         public SaveBusyItem Busy => new(Db, Build, Audit);
     }

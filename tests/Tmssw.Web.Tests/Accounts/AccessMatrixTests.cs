@@ -77,6 +77,10 @@ public sealed class AccessMatrixTests
         ["GET editions/{year:int}/conference/agenda.ics"] = "O O O O O O O O",
         ["GET editions/{year:int}/conference/sessions/{sessionId:int}.ics"] = "O O O O O O O O",
         ["GET manage/{year:int}/conference"] = "L O O N F F F F",
+        ["GET manage/{year:int}/tasks"] = "L O O N F O F F",
+        ["GET manage/{year:int}/tasks/steps"] = "L O O N F F F F",
+        ["GET manage/{year:int}/hospitality/{cityId}"] = "L O O N F O F F",
+        ["GET manage/outbox"] = "L O O O F F F F",
 
         // The JSON API: 401 instead of a sign-in redirect; a POST or PUT of "{}" that gets past
         // authorization is a 400 with field errors (counted as allowed).

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Tmssw.Core.Conference;
-using Tmssw.Core.Data;
 using Tmssw.Core.Participants.Export;
 using Tmssw.Web.Security;
 
@@ -12,7 +11,7 @@ namespace Tmssw.Web.Pages.Conference;
 /// with CSV and XLSX downloads (?handler=Export&amp;format=csv|xlsx). Admin and the edition's Staff only.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class AttendanceModel(TmsswDbContext db, CurrentUser current, GetAttendance attendance, ExportAttendance export) : EditionPage(db, current)
+public sealed class AttendanceModel(CurrentUser current, GetAttendance attendance, ExportAttendance export) : EditionPage(current)
 {
     public AttendanceReport Report { get; private set; } = null!;
 

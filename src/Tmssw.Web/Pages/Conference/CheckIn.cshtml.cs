@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Tmssw.Core.Conference;
-using Tmssw.Core.Data;
 using Tmssw.Web.Api;
 using Tmssw.Web.Security;
 
@@ -15,7 +14,7 @@ namespace Tmssw.Web.Pages.Conference;
 /// JavaScript the code form posts here directly. Admin and the edition's Staff only.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class CheckInModel(TmsswDbContext db, CurrentUser current, GetCheckInDesk desk, RecordCheckIn record) : EditionPage(db, current)
+public sealed class CheckInModel(CurrentUser current, GetCheckInDesk desk, RecordCheckIn record) : EditionPage(current)
 {
     public CheckInDesk Desk { get; private set; } = null!;
 

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Tmssw.Core;
 using Tmssw.Core.Conference;
-using Tmssw.Core.Data;
 using Tmssw.Web.Security;
 
 namespace Tmssw.Web.Pages.Conference;
@@ -17,7 +16,6 @@ namespace Tmssw.Web.Pages.Conference;
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
 public sealed class EditorModel(
-    TmsswDbContext db,
     CurrentUser current,
     GetAgendaEditor getEditor,
     SaveConferenceSession saveSession,
@@ -26,7 +24,7 @@ public sealed class EditorModel(
     SaveSpeaker saveSpeaker,
     SaveRoom saveRoom,
     SaveVenueHours saveHours,
-    PublishAgenda publish) : EditionPage(db, current)
+    PublishAgenda publish) : EditionPage(current)
 {
     public const int SlotMinutes = 30;
 

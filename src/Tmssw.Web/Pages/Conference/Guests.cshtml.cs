@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Tmssw.Core;
 using Tmssw.Core.Conference;
-using Tmssw.Core.Data;
 using Tmssw.Web.Security;
 
 namespace Tmssw.Web.Pages.Conference;
@@ -13,7 +12,7 @@ namespace Tmssw.Web.Pages.Conference;
 /// refusal moves the waiting list up). Other roles: 403 by policy; another edition's Staff: 404.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class GuestsModel(TmsswDbContext db, CurrentUser current, ListGuests list, DecideGuestRegistration decide, SetGuestCap setCap) : EditionPage(db, current)
+public sealed class GuestsModel(CurrentUser current, ListGuests list, DecideGuestRegistration decide, SetGuestCap setCap) : EditionPage(current)
 {
     public GuestList Guests { get; private set; } = null!;
 

@@ -18,8 +18,12 @@ namespace Tmssw.Web.Pages.Scheduling;
 public sealed class WeekModel(
     CurrentUser current,
     GetGroupWeek getWeek,
-    SolverJobs jobs) : EditionPage(current)
+    SolverJobs jobs,
+    Tmssw.Core.Partners.GetHospitalityEvening hospitality) : EditionPage(current)
 {
+    /// <summary>The group's saved home-hospitality evening (it falls outside the meeting hours, so it is listed under the week).</summary>
+    public Tmssw.Core.Partners.SavedEvening? Hospitality { get; private set; }
+
     public GroupWeek Week { get; private set; } = null!;
 
     public WeekAccess Access { get; private set; }
@@ -256,6 +260,7 @@ public sealed class WeekModel(
 
         Week = week;
         Access = week.Access;
+        Hospitality = await hospitality.RunAsync(Scope, year, cityId, ct);
         return null;
     }
 

@@ -345,24 +345,11 @@ public sealed record UserScope(
         RunsEdition(editionId) || (IsHost && CityId is not null && string.Equals(CityId, cityId, StringComparison.Ordinal));
 
     /// <summary>
-    /// The city a partner list (tasks, households) is held to: runners choose one or all (null); a Host
-    /// gets its own city whatever it asks, and naming another is refused; anyone else is refused.
+    /// The city a partner list (tasks, households) is held to: the same reach as <see cref="HostCity"/>
+    /// (the community partner is the city's Host): runners choose one or all (null); a Host gets its own
+    /// city, and naming another is refused; anyone else is refused.
     /// </summary>
-    public (bool Allowed, string? CityId) PartnerCity(int editionId, string? requested)
-    {
-        var cityId = string.IsNullOrWhiteSpace(requested) ? null : requested.Trim().ToLowerInvariant();
-        if (RunsEdition(editionId))
-        {
-            return (true, cityId);
-        }
-
-        if (!IsHost || CityId is null || (cityId is not null && cityId != CityId))
-        {
-            return (false, null);
-        }
-
-        return (true, CityId);
-    }
+    public (bool Allowed, string? CityId) PartnerCity(int editionId, string? requested) => HostCity(editionId, requested);
 
     /// <summary>An edition's countdown templates (the steps and their offsets): its runners only.</summary>
     public bool MayEditCountdown(int editionId) => RunsEdition(editionId);

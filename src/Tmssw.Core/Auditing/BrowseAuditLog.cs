@@ -68,7 +68,7 @@ public sealed class BrowseAuditLog(TmsswDbContext db)
         page = Math.Max(1, page);
         var total = await query.CountAsync(cancellationToken);
         var entries = await query.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
-            .Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
+            .Skip(Paging.Skip(page, PageSize)).Take(PageSize).ToListAsync(cancellationToken);
         return new AuditPage(entries, total, page);
     }
 }

@@ -89,7 +89,7 @@ public sealed class SearchParticipants(TmsswDbContext db)
             "-name" => query.OrderByDescending(p => p.FamilyName).ThenByDescending(p => p.GivenName).ThenBy(p => p.Id),
             _ => query.OrderBy(p => p.FamilyName).ThenBy(p => p.GivenName).ThenBy(p => p.Id),
         };
-        var rows = await query.Skip((page - 1) * pageSize).Take(pageSize)
+        var rows = await query.Skip(Paging.Skip(page, pageSize)).Take(pageSize)
             .Select(p => new ParticipantRow(p.Id, p.GivenName, p.FamilyName, p.Country, p.Region, p.Sector, p.Agency, p.Position, p.Status, p.GroupId, p.Themes, p.InterpretationLanguage))
             .ToListAsync(cancellationToken);
         return new ParticipantPage(rows, total, page, pageSize);

@@ -16,7 +16,7 @@ public sealed class ListPosts(TmsswDbContext db)
         var posts = await db.Posts.AsNoTracking()
             .Where(p => p.IsPublished)
             .OrderByDescending(p => p.PublishedAt).ThenByDescending(p => p.Id)
-            .Skip((page - 1) * pageSize)
+            .Skip(Paging.Skip(page, pageSize))
             .Take(pageSize + 1)
             .ToListAsync(cancellationToken);
         return new PostPage(posts.Take(pageSize).ToList(), page, posts.Count > pageSize);

@@ -74,7 +74,7 @@ public sealed class ImportExportPageTests
     {
         await using var app = await TmsswAppFactory.StartAsync(provider, seedPeople: true);
         var host = await app.SignInAsync("host@tmssw.test");
-        var response = await host.GetAsync("/manage/2024/participants/export?download=true&format=Csv&city=tucson");
+        var response = await ExportAsync(host, ("format", "Csv"), ("city", "tucson"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         var csv = await response.Content.ReadAsStringAsync();
@@ -91,9 +91,47 @@ public sealed class ImportExportPageTests
         Assert.All(tucson, name => Assert.DoesNotContain(name, csv));
 
         var staff = await app.SignInAsync("staff@tmssw.test");
-        var full = await (await staff.GetAsync("/manage/2024/participants/export?download=true&format=Csv")).Content.ReadAsStringAsync();
+        var full = await (await ExportAsync(staff, ("format", "Csv"))).Content.ReadAsStringAsync();
         Assert.Contains("Passport", full.Split('\n')[0], StringComparison.OrdinalIgnoreCase);
         Assert.Equal(57, full.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    [Theory, ProviderData]
+    public async Task A_link_or_a_post_from_another_site_exports_nothing_and_reveals_nothing(Provider provider)
+    {
+        await using var app = await TmsswAppFactory.StartAsync(provider, seedPeople: true);
+        var staff = await app.SignInAsync("staff@tmssw.test");
+        async Task<int> RevealedAsync()
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<TmsswDbContext>().AuditEntries.CountAsync(a => a.Action == "Revealed");
+        }
+
+        var before = await RevealedAsync();
+
+        // The old download link is now only the form.
+        var link = await staff.GetAsync("/manage/2024/participants/export?download=true&format=Csv");
+        Assert.Equal(HttpStatusCode.OK, link.StatusCode);
+        Assert.Equal("text/html", link.Content.Headers.ContentType?.MediaType);
+
+        // A cross-site form cannot hold this session's anti-forgery token.
+        var forged = await staff.PostAsync("/manage/2024/participants/export", new FormUrlEncodedContent(new Dictionary<string, string> { ["format"] = "Csv" }));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal(before, await RevealedAsync());
+
+        // The page's own form exports, and that export is recorded.
+        var real = await ExportAsync(staff, ("format", "Csv"));
+        Assert.Equal("text/csv", real.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(before + 1, await RevealedAsync());
+    }
+
+    /// <summary>Downloads a roster as the export page's form does: a POST with its anti-forgery token.</summary>
+    private static async Task<HttpResponseMessage> ExportAsync(HttpClient client, params (string Name, string Value)[] fields)
+    {
+        var form = await client.GetStringAsync("/manage/2024/participants/export");
+        var values = fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)).ToList();
+        values.Add(new("__RequestVerificationToken", TmsswAppFactory.AntiForgery(form)));
+        return await client.PostAsync("/manage/2024/participants/export", new FormUrlEncodedContent(values));
     }
 
     [Theory, ProviderData]

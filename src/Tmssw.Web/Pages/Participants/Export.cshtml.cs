@@ -15,7 +15,8 @@ public sealed class ExportModel(CurrentUser current, ListRosterCities rosterCiti
     public IReadOnlyList<string> Cities { get; private set; } = [];
     public string? Error { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int year, bool download, RosterFormat format, string? city, int? group, CancellationToken cancellationToken)
+    /// <summary>The form only: a GET never exports, so a link from another site cannot start a download (nor its "Revealed" audit entry).</summary>
+    public async Task<IActionResult> OnGetAsync(int year, CancellationToken cancellationToken)
     {
         if (await LoadAsync(year, requireRunning: false, cancellationToken) is { } refused)
         {
@@ -23,11 +24,18 @@ public sealed class ExportModel(CurrentUser current, ListRosterCities rosterCiti
         }
 
         Cities = await rosterCities.RunAsync(Scope, Edition.Id, cancellationToken);
-        if (!download)
+        return Page();
+    }
+
+    /// <summary>The download: a POST with the form's anti-forgery token (checked by Razor Pages before this runs).</summary>
+    public async Task<IActionResult> OnPostAsync(int year, RosterFormat format, string? city, int? group, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(year, requireRunning: false, cancellationToken) is { } refused)
         {
-            return Page();
+            return refused;
         }
 
+        Cities = await rosterCities.RunAsync(Scope, Edition.Id, cancellationToken);
         var buffer = new MemoryStream();
         var request = Scope.RosterFilter(Edition.Id, new RosterRequest(Edition.Year, format, city, group));
         var result = await export.RunAsync(Scope, request, buffer, cancellationToken);

@@ -55,5 +55,41 @@ public sealed class SignInTests
         var right = await PostForm(client, "/account/login", "/account/login", new() { ["Input.Email"] = "host@tmssw.test", ["Input.Password"] = TmsswAppFactory.Password });
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
         Assert.Contains("locked", await right.Content.ReadAsStringAsync());
+        Assert.DoesNotContain("Sign out", await right.Content.ReadAsStringAsync());
+    }
+
+    [Theory, ProviderData]
+    public async Task Sign_in_does_not_tell_whether_an_account_exists_or_is_locked(Provider provider)
+    {
+        await using var app = await TmsswAppFactory.StartAsync(provider, seedPeople: true);
+        var client = app.CreateClient(new() { AllowAutoRedirect = false });
+        async Task<string> AnswerAsync(string email, string password)
+        {
+            var r = await PostForm(client, "/account/login", "/account/login", new() { ["Input.Email"] = email, ["Input.Password"] = password });
+            Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+            return Error(await r.Content.ReadAsStringAsync());
+        }
+
+        var wrong = await AnswerAsync("staff@tmssw.test", "wrong-password-1A");
+        var unknown = await AnswerAsync("nobody@tmssw.test", "wrong-password-1A");
+        for (var i = 0; i < 5; i++)
+        {
+            await AnswerAsync("interpreter@tmssw.test", "wrong-password-1A");
+        }
+
+        var locked = await AnswerAsync("interpreter@tmssw.test", TmsswAppFactory.Password);
+        var unknownAgain = await AnswerAsync("nobody@tmssw.test", "wrong-password-1A");
+        Assert.Equal(Tmssw.Web.Pages.Accounts.LoginModel.Failure, System.Net.WebUtility.HtmlDecode(wrong));
+        Assert.Equal(wrong, unknown);
+        Assert.Equal(wrong, locked);
+        Assert.Equal(wrong, unknownAgain);
+    }
+
+    /// <summary>The form's error summary, the one place a failed sign-in answers.</summary>
+    private static string Error(string html)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(html, "validation-summary-errors[^>]*>\\s*<ul>\\s*<li>(.*?)</li>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.True(match.Success, "no error summary in the answer");
+        return match.Groups[1].Value;
     }
 }

@@ -11,8 +11,17 @@ namespace Tmssw.Web.Pages.Accounts;
 /// <summary>Anonymous: sign in. Rate-limited; repeated failures lock the account.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(TmsswWeb.SignInRateLimit)]
-public sealed class LoginModel(SignInManager<AppUser> signIn, RecordSignIn recordSignIn) : PageModel
+public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, RecordSignIn recordSignIn) : PageModel
 {
+    /// <summary>
+    /// One answer for every failure (unknown e-mail, wrong password, locked account), so the form cannot
+    /// tell anyone whether an account exists.
+    /// </summary>
+    public const string Failure = "The e-mail or password is not right, or the account is locked after repeated failed sign-ins: try again in 15 minutes or ask an administrator.";
+
+    /// <summary>A hash of a password nobody has, verified for unknown e-mails so that they cost the same time as known ones.</summary>
+    private static readonly Lazy<string> DecoyHash = new(() => new PasswordHasher<AppUser>().HashPassword(new AppUser(), Guid.NewGuid().ToString("N")));
+
     [BindProperty]
     public LoginInput Input { get; set; } = new();
 
@@ -30,16 +39,23 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, RecordSignIn recor
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, isPersistent: false, lockoutOnFailure: true);
+        var email = Input.Email.Trim();
+        if (await users.FindByNameAsync(email) is null)
+        {
+            // Spend what checking a real password spends, then answer as for a wrong one.
+            users.PasswordHasher.VerifyHashedPassword(new AppUser(), DecoyHash.Value, Input.Password);
+            ModelState.AddModelError(string.Empty, Failure);
+            return Page();
+        }
+
+        var result = await signIn.PasswordSignInAsync(email, Input.Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            await recordSignIn.RunAsync(Input.Email.Trim(), HttpContext.RequestAborted);
+            await recordSignIn.RunAsync(email, HttpContext.RequestAborted);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/home");
         }
 
-        ModelState.AddModelError(string.Empty, result.IsLockedOut
-            ? "This account is locked after repeated failed sign-ins. Try again in 15 minutes or ask an administrator."
-            : "The e-mail or password is not right.");
+        ModelState.AddModelError(string.Empty, Failure);
         return Page();
     }
 

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 
 namespace Tmssw.Core.Accounts;
 
@@ -13,7 +11,6 @@ public sealed class ApiToken
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }
 
-    /// <summary>What is stored and looked up for a clear token: its SHA-256, in hex.</summary>
-    public static string HashOf(string token) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+    /// <summary>What is stored and looked up for a clear token: its SHA-256, in upper-case hex (as stored since the first tokens).</summary>
+    public static string HashOf(string token) => SecretTokens.Hash(token).ToUpperInvariant();
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using Tmssw.Core.Auditing;
 using Tmssw.Core.Data;
 
@@ -16,7 +15,7 @@ public sealed class CreateApiToken(TmsswDbContext db, AuditLog audit, TimeProvid
     /// <summary>Creates a token for <paramref name="userId"/>, recorded in the audit as done by <paramref name="by"/>.</summary>
     public async Task<string> RunAsync(string userId, string name, Actor by, CancellationToken cancellationToken = default)
     {
-        var token = "tmssw_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
+        var token = "tmssw_" + SecretTokens.New();
         var entity = new ApiToken { UserId = userId, Name = name.Trim(), TokenHash = ApiToken.HashOf(token), CreatedAt = clock.GetUtcNow() };
         db.ApiTokens.Add(entity);
         await db.SaveChangesAsync(cancellationToken);

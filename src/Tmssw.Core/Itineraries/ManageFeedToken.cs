@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Tmssw.Core.Accounts;
@@ -94,7 +92,7 @@ public sealed class ManageFeedToken(TmsswDbContext db, IDataProtectionProvider p
             return null;
         }
 
-        var hash = Hash(token);
+        var hash = SecretTokens.Hash(token);
         var row = await db.FeedTokens.AsNoTracking().FirstOrDefaultAsync(t => t.TokenHash == hash && t.RevokedAt == null, ct);
         if (row is null)
         {
@@ -178,13 +176,13 @@ public sealed class ManageFeedToken(TmsswDbContext db, IDataProtectionProvider p
 
     private async Task<FeedLink> CreateAsync(UserScope scope, int editionId, FeedOwner owner, string action, CancellationToken ct)
     {
-        var token = NewToken();
+        var token = SecretTokens.New();
         var row = new FeedToken
         {
             EditionId = editionId,
             OwnerKind = owner.Kind,
             OwnerKey = owner.Key,
-            TokenHash = Hash(token),
+            TokenHash = SecretTokens.Hash(token),
             TokenProtected = Protector.Protect(token),
             CreatedAt = clock.GetUtcNow(),
             CreatedBy = scope.Name,
@@ -195,10 +193,6 @@ public sealed class ManageFeedToken(TmsswDbContext db, IDataProtectionProvider p
         return new FeedLink(token, row.CreatedAt);
     }
 
-    private static string NewToken() =>
-        Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    internal static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
     private static string Describe(FeedOwner owner) =>
         owner.Kind == FeedOwnerKind.Edition ? $"edition {owner.EditionYear}" : $"{owner.Kind.ToString().ToLowerInvariant()} {owner.Key} ({owner.EditionYear})";

@@ -14,8 +14,16 @@ public static class ControlCharacters
             if (bad is null && context.Request.HasFormContentType
                 && context.Request.ContentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) == true)
             {
-                var form = await context.Request.ReadFormAsync(context.RequestAborted);
-                bad = form.FirstOrDefault(f => f.Value.Any(HasControl)).Key;
+                try
+                {
+                    var form = await context.Request.ReadFormAsync(context.RequestAborted);
+                    bad = form.FirstOrDefault(f => f.Value.Any(HasControl)).Key;
+                }
+                catch (InvalidDataException)
+                {
+                    // ASP.NET Core's own form reader refuses an encoded NUL (%00) before any field can be named.
+                    bad = "(the form)";
+                }
             }
 
             if (bad is not null)

@@ -85,6 +85,19 @@ public sealed class SignInTests
         Assert.Equal(wrong, unknownAgain);
     }
 
+    [Theory, ProviderData]
+    public async Task A_form_body_with_an_encoded_nul_is_refused_with_a_400_not_a_500(Provider provider)
+    {
+        await using var app = await TmsswAppFactory.StartAsync(provider);
+        var client = app.CreateClient(new() { AllowAutoRedirect = false });
+        foreach (var body in new[] { "Input.Email=%00&Input.Password=x", "city=%00", "%00=x", "Input.Email=a%01b" })
+        {
+            var response = await client.PostAsync("/account/login", new StringContent(body, System.Text.Encoding.ASCII, "application/x-www-form-urlencoded"));
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{body}: {(int)response.StatusCode}");
+            Assert.Contains("control character", await response.Content.ReadAsStringAsync());
+        }
+    }
+
     /// <summary>The form's error summary, the one place a failed sign-in answers.</summary>
     private static string Error(string html)
     {

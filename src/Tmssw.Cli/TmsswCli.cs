@@ -28,6 +28,8 @@ public static class TmsswCli
             Commands.Conference.CheckInCommand.Create(console),
             Commands.Partners.TasksCommand.Create(console),
             Commands.Mail.OutboxCommand.Create(console),
+            Commands.Backup.BackupCommand.Create(console),
+            Commands.Backup.RestoreCommand.Create(console),
         })
         {
             root.Subcommands.Add(command);

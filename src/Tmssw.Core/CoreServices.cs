@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -13,7 +12,8 @@ namespace Tmssw.Core;
 /// <summary>Everything the web app and the CLI share: the database, the clock and the use cases.</summary>
 public static class CoreServices
 {
-    public static IServiceCollection AddTmsswCore(this IServiceCollection services, DatabaseSetting setting)
+    /// <param name="keys">The key ring's certificate; by default from the environment (<see cref="KeyRingSetting.Resolve"/>).</param>
+    public static IServiceCollection AddTmsswCore(this IServiceCollection services, DatabaseSetting setting, KeyRingSetting? keys = null)
     {
         services.AddTmsswDatabase(setting);
         services.AddSingleton(TimeProvider.System);
@@ -129,6 +129,10 @@ public static class CoreServices
         services.AddScoped<Partners.SaveHospitality>();
         services.AddScoped<Partners.GetHospitalityEvening>();
 
+        // Operators' backup and restore (the CLI): no person's scope, like migrating.
+        services.AddScoped<Backup.BackupDatabase>();
+        services.AddScoped<Backup.RestoreDatabase>();
+
         services.TryAddSingleton(Mail.MailSettings.FromEnvironment());
         services.AddScoped<Mail.Outbox>();
         services.AddScoped<Mail.ListOutbox>();
@@ -138,8 +142,9 @@ public static class CoreServices
         services.AddScoped<Mail.SendOutbox>();
         services.AddScoped<Mail.GenerateMessages>();
 
-        // Keys in the database: every app instance and the CLI decrypt what the others encrypted.
-        services.AddDataProtection().SetApplicationName("tmssw").PersistKeysToDbContext<TmsswDbContext>();
+        // Keys in the database: every app instance and the CLI decrypt what the others encrypted; the
+        // key ring is encrypted with a certificate kept outside the database (Data/KeyRing.cs).
+        services.AddTmsswKeyRing(keys ?? KeyRingSetting.Resolve(setting));
         return services;
     }
 

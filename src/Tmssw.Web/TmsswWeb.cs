@@ -39,7 +39,7 @@ public static class TmsswWeb
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         var services = builder.Services;
-        services.AddTmsswCore(setting);
+        services.AddTmsswCore(setting, Core.Data.KeyRingSetting.Resolve(setting, builder.Configuration));
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
         services.AddSingleton<Jobs.SolverJobs>();
@@ -64,6 +64,9 @@ public static class TmsswWeb
             o.Events.OnRedirectToLogin = c => ApiAware(c, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = c => ApiAware(c, StatusCodes.Status403Forbidden);
         });
+        services.AddTmsswSessionCheck();
+        services.AddTmsswProxy(builder.Configuration);
+
         // One default that reads either credential, so the user is known before rate limiting
         // (limits per person, not per address) and on every page and endpoint.
         services.AddAuthentication(o => o.DefaultAuthenticateScheme = CredentialScheme)
@@ -119,6 +122,7 @@ public static class TmsswWeb
         });
 
         var app = builder.Build();
+        app.UseTmsswProxy();
         app.UseSecurityHeaders();
         app.UseWhen(IsApi, api => api.UseExceptionHandler().UseStatusCodePages());
         app.UseWhen(c => !IsApi(c), pages => pages

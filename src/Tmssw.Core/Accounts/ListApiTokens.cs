@@ -4,7 +4,14 @@ using Tmssw.Core.Data;
 namespace Tmssw.Core.Accounts;
 
 /// <summary>One API token as its owner (or an Admin) sees it: never the token itself.</summary>
-public sealed record ApiTokenRow(int Id, string Name, string UserId, string Owner, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);
+public sealed record ApiTokenRow(int Id, string Name, string UserId, string Owner, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt, DateTimeOffset ExpiresAt, string? RevokedReason)
+{
+    /// <summary>"Active", "Expired" or "Revoked (reason)", as of <paramref name="now"/>.</summary>
+    public string State(DateTimeOffset now) =>
+        RevokedAt is not null ? $"Revoked{(RevokedReason is null ? "" : $" ({RevokedReason})")}"
+        : ExpiresAt <= now ? "Expired"
+        : "Active";
+}
 
 /// <summary>A person's own tokens, and for an Admin everyone else's (<see cref="UserScope.MayManageToken"/>).</summary>
 public sealed record ApiTokenList(IReadOnlyList<ApiTokenRow> Mine, IReadOnlyList<ApiTokenRow> Others);
@@ -21,10 +28,10 @@ public sealed class ListApiTokens(TmsswDbContext db)
         }
 
         var rows = await query
-            .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new { t.Id, t.Name, t.UserId, u.Email, t.CreatedAt, t.RevokedAt })
+            .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new { Token = t, u.Email })
             .ToListAsync(cancellationToken);
         var all = rows
-            .Select(r => new ApiTokenRow(r.Id, r.Name, r.UserId, r.Email ?? r.UserId, r.CreatedAt, r.RevokedAt))
+            .Select(r => new ApiTokenRow(r.Token.Id, r.Token.Name, r.Token.UserId, r.Email ?? r.Token.UserId, r.Token.CreatedAt, r.Token.RevokedAt, r.Token.Expiry, r.Token.RevokedReason))
             .Where(r => scope.MayManageToken(r.UserId))
             .OrderBy(r => r.RevokedAt is not null).ThenByDescending(r => r.CreatedAt)
             .ToList();

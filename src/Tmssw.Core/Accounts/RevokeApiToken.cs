@@ -20,6 +20,7 @@ public sealed class RevokeApiToken(TmsswDbContext db, AuditLog audit, TimeProvid
         }
 
         token.RevokedAt = clock.GetUtcNow();
+        token.RevokedReason = token.UserId == by.UserId ? "revoked by its owner" : "revoked by an administrator";
         audit.Record(by.Actor, "TokenRevoked", "ApiToken", token.Id.ToString(CultureInfo.InvariantCulture), [new("Name", token.Name, token.Name)]);
         await db.SaveChangesAsync(cancellationToken);
         return true;

@@ -8,8 +8,8 @@ namespace Tmssw.Core.Accounts;
 
 public sealed record UserScopeChange(string? Country, string? CityId, int? GroupId, int? ParticipantId, IReadOnlyList<int> EditionYears, bool Locked);
 
-/// <summary>An Admin changes a user's scope, edition assignments or lock; every field change is audited.</summary>
-public sealed class UpdateUserScope(UserManager<AppUser> users, TmsswDbContext db, AuditLog audit)
+/// <summary>An Admin changes a user's scope, edition assignments or lock; every field change is audited. A lock revokes the account's API tokens.</summary>
+public sealed class UpdateUserScope(UserManager<AppUser> users, TmsswDbContext db, AuditLog audit, TimeProvider clock)
 {
     public async Task<IReadOnlyList<string>> RunAsync(string userId, UserScopeChange change, Actor by, CancellationToken cancellationToken = default)
     {
@@ -59,7 +59,15 @@ public sealed class UpdateUserScope(UserManager<AppUser> users, TmsswDbContext d
         user.ParticipantId = change.ParticipantId;
         user.EditionAssignments.Clear();
         user.EditionAssignments.AddRange(editions.Select(e => new StaffAssignment { UserId = user.Id, EditionId = e.Id }));
+        var wasLocked = user.LockoutEnd is { } end && end > clock.GetUtcNow();
         user.LockoutEnd = change.Locked ? DateTimeOffset.MaxValue : null;
+        if (change.Locked && !wasLocked)
+        {
+            // A lock ends everything at once: the new security stamp ends cookie sessions on their next
+            // request (Web/Security/SessionCheck.cs), and the API tokens are revoked.
+            await RevokeAccountTokens.RevokeAsync(db, audit, by, user.Id, RevokeAccountTokens.AccountLocked, clock.GetUtcNow(), cancellationToken);
+        }
+
         await users.UpdateSecurityStampAsync(user);
         var after = Snapshot(user, editions.Select(e => e.Year).OrderBy(y => y).ToList());
         audit.Record(by, "ScopeChanged", "Account", user.Id, AuditLog.Diff(before, after));

@@ -117,6 +117,7 @@ public abstract class TmsswDbContext(DbContextOptions options)
             e.Property(x => x.FamilyName).HasMaxLength(100);
             e.Property(x => x.Country).HasMaxLength(2);
             e.Property(x => x.Region).HasMaxLength(60);
+            e.Property(x => x.Version).IsConcurrencyToken().HasDefaultValue(1);
             e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
             e.HasIndex(x => new { x.EditionId, x.Status });
             e.HasIndex(x => new { x.EditionId, x.Country });
@@ -232,6 +233,7 @@ public abstract class TmsswDbContext(DbContextOptions options)
         builder.Entity<ApiToken>(e =>
         {
             e.HasIndex(x => x.TokenHash).IsUnique();
+            e.Property(x => x.RevokedReason).HasMaxLength(100);
             e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId);
         });
 

@@ -55,6 +55,12 @@ public sealed class Participant
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>
+    /// Raised by every save of the participant's form or API record (a concurrency token): a save made
+    /// from an older version is refused with both versions shown, so two people never overwrite each other unseen.
+    /// </summary>
+    public int Version { get; set; } = 1;
+
     public List<StatusChange> History { get; set; } = [];
 
     public string FullName => $"{GivenName} {FamilyName}";

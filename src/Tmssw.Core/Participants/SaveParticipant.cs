@@ -30,6 +30,12 @@ public sealed class ParticipantInput
     public string? PersonalEmail { get; set; }
     public string? PersonalPhone { get; set; }
 
+    /// <summary>
+    /// The version the person started editing (<see cref="Participant.Version"/>); a save from an older
+    /// version is a conflict. Null (a new participant, or an API client that does not send it) skips the check.
+    /// </summary>
+    public int? Version { get; set; }
+
     /// <summary>The form as text for <see cref="ParticipantRules"/>.</summary>
     public ParticipantText ToText() => new(
         GivenName, FamilyName, Country, Gender, Sector, Agency, Position, Themes, Languages, InterpretationLanguage,
@@ -49,12 +55,22 @@ public sealed class ParticipantInput
         InterpretationLanguage = p.InterpretationLanguage,
         DietaryNeeds = p.DietaryNeeds,
         AccessibilityNeeds = p.AccessibilityNeeds,
+        Version = p.Version,
     };
 }
+
+/// <summary>
+/// Someone else saved the participant since the person opened the form: nothing was saved; the other
+/// save as it now stands (and its version, to save over it knowingly), beside what the person typed.
+/// </summary>
+public sealed record SaveConflict(ParticipantInput Stored, int StoredVersion, string? ChangedBy, DateTimeOffset ChangedAt);
 
 /// <summary>The saved participant's id, or the problems keyed by the form field they belong to.</summary>
 public sealed record SaveOutcome(int? Id, IReadOnlyDictionary<string, string> Errors, bool NotFound = false)
 {
+    /// <summary>Set when another save came first (optimistic concurrency); nothing was saved.</summary>
+    public SaveConflict? Conflict { get; init; }
+
     /// <summary>Saved, with a word to look at: a sector or theme the catalogue lacks, kept as written.</summary>
     public IReadOnlyDictionary<string, string> Warnings { get; init; } = new Dictionary<string, string>();
 
@@ -101,6 +117,11 @@ public sealed class SaveParticipant(TmsswDbContext db, SensitiveFields sensitive
             return new SaveOutcome(null, errors);
         }
 
+        if (participant is not null && input.Version is { } seen && seen != participant.Version)
+        {
+            return await ConflictAsync(participant, cancellationToken);
+        }
+
         var warnings = check.Warnings.GroupBy(w => FormField(w.Field)).ToDictionary(g => g.Key, g => string.Join(" ", g.Select(w => w.Message)));
         var now = clock.GetUtcNow();
         var isNew = participant is null;
@@ -121,6 +142,13 @@ public sealed class SaveParticipant(TmsswDbContext db, SensitiveFields sensitive
         participant.DietaryNeeds = values.DietaryNeeds;
         participant.AccessibilityNeeds = values.AccessibilityNeeds;
         participant.UpdatedAt = now;
+        if (!isNew)
+        {
+            // The version read is the one the UPDATE must still find: a save that slipped in between
+            // the read and this write makes it touch no row (DbUpdateConcurrencyException below).
+            db.Entry(participant).Property(p => p.Version).OriginalValue = participant.Version;
+            participant.Version++;
+        }
 
         // Sensitive values: a blank field keeps what is stored (nobody has to retype a passport).
         var stored = isNew ? SensitiveValues.None : sensitive.Read(participant);
@@ -139,7 +167,17 @@ public sealed class SaveParticipant(TmsswDbContext db, SensitiveFields sensitive
             db.Participants.Add(participant);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var latest = await db.Participants.AsNoTracking().FirstAsync(p => p.Id == participant.Id, cancellationToken);
+            return await ConflictAsync(latest, cancellationToken);
+        }
+
         var changes = AuditLog.Diff(before, ParticipantSnapshot.Of(participant));
         if (changes.Count > 0)
         {
@@ -155,6 +193,16 @@ public sealed class SaveParticipant(TmsswDbContext db, SensitiveFields sensitive
         return new SaveOutcome(participant.Id, new Dictionary<string, string>()) { Warnings = warnings };
     }
 
+
+    private async Task<SaveOutcome> ConflictAsync(Participant stored, CancellationToken cancellationToken)
+    {
+        var id = stored.Id.ToString(CultureInfo.InvariantCulture);
+        var by = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.EntityType == nameof(Participant) && a.EntityId == id)
+            .OrderByDescending(a => a.Id).Select(a => a.UserName).FirstOrDefaultAsync(cancellationToken);
+        var conflict = new SaveConflict(ParticipantInput.From(stored), stored.Version, by, stored.UpdatedAt);
+        return new SaveOutcome(null, new Dictionary<string, string>()) { Conflict = conflict };
+    }
 
     private static string CountryName(string? code) => Countries.FindByCode(code)?.Name ?? code ?? "your country";
 

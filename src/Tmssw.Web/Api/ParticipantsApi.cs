@@ -90,7 +90,11 @@ public sealed record ParticipantDto(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-    IReadOnlyList<StatusChangeDto>? History);
+    IReadOnlyList<StatusChangeDto>? History)
+{
+    /// <summary>Send it back with a PUT: a save made since answers 409 instead of being overwritten.</summary>
+    public int Version { get; init; }
+}
 
 /// <summary>
 /// A participant as written by a program. Sensitive fields are write-only: a blank or missing value
@@ -112,7 +116,8 @@ public sealed record ParticipantBody(
     string? PassportNumber = null,
     string? DateOfBirth = null,
     string? PersonalEmail = null,
-    string? PersonalPhone = null)
+    string? PersonalPhone = null,
+    int? Version = null)
 {
     public ParticipantInput ToInput() => new()
     {
@@ -132,6 +137,7 @@ public sealed record ParticipantBody(
         DateOfBirth = DateOfBirth,
         PersonalEmail = PersonalEmail,
         PersonalPhone = PersonalPhone,
+        Version = Version,
     };
 }
 
@@ -290,6 +296,15 @@ public static class ParticipantsApi
             return TypedResults.NotFound();
         }
 
+        if (outcome.Conflict is { } conflict)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: "Someone else saved this participant first; nothing was saved.",
+                detail: $"You sent version {body.Version}; version {conflict.StoredVersion} was saved by {conflict.ChangedBy ?? "someone"} at {conflict.ChangedAt:u}. GET the participant, apply your change to it and PUT it with \"version\": {conflict.StoredVersion}.",
+                extensions: new Dictionary<string, object?> { ["currentVersion"] = conflict.StoredVersion });
+        }
+
         if (!outcome.Succeeded)
         {
             return TypedResults.ValidationProblem(TmsswApi.Errors(outcome.Errors), title: "The participant was not saved.");
@@ -358,6 +373,6 @@ public static class ParticipantsApi
             p.GroupId,
             p.CreatedAt,
             p.UpdatedAt,
-            history);
+            history) { Version = p.Version };
     }
 }

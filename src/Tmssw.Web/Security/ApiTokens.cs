@@ -11,14 +11,16 @@ namespace Tmssw.Web.Security;
 
 /// <summary>
 /// Personal API tokens: <c>Authorization: Bearer tmssw_…</c>. Only the SHA-256 of a token is stored,
-/// so a database leak gives no usable token; a revoked token stops working at once.
+/// so a database leak gives no usable token; a revoked or expired token stops working at once
+/// (a password change or a lock revokes them all).
 /// </summary>
 public sealed class ApiTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
     TmsswDbContext db,
-    UserManager<AppUser> users)
+    UserManager<AppUser> users,
+    TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiToken";
@@ -33,10 +35,10 @@ public sealed class ApiTokenHandler(
 
         var hash = ApiToken.HashOf(header["Bearer ".Length..].Trim());
         var token = await db.ApiTokens.AsNoTracking().FirstOrDefaultAsync(t => t.TokenHash == hash && t.RevokedAt == null);
-        var user = token is null ? null : await users.FindByIdAsync(token.UserId);
+        var user = token is null || !token.IsLive(clock.GetUtcNow()) ? null : await users.FindByIdAsync(token.UserId);
         if (user is null || await users.IsLockedOutAsync(user))
         {
-            return AuthenticateResult.Fail("The API token is unknown, revoked, or its account is locked.");
+            return AuthenticateResult.Fail("The API token is unknown, revoked, expired, or its account is locked.");
         }
 
         var claims = new List<Claim>

@@ -310,7 +310,7 @@ public sealed partial class ApiTests(ApiWorlds worlds) : IClassFixture<ApiWorlds
         using (var scope = world.App.Services.CreateScope())
         {
             var tokens = scope.ServiceProvider.GetRequiredService<CreateApiToken>();
-            token = await tokens.RunAsync(world.UserIds["nominator"], "to revoke", new(world.UserIds["nominator"], "nominator@test.example"));
+            token = (await tokens.RunAsync(world.UserIds["nominator"], "to revoke", new(world.UserIds["nominator"], "nominator@test.example"))).Token;
             var db = scope.ServiceProvider.GetRequiredService<TmsswDbContext>();
             Assert.DoesNotContain(db.ApiTokens, t => t.TokenHash == token);
             tokenId = db.ApiTokens.Single(t => t.TokenHash == ApiToken.HashOf(token)).Id;

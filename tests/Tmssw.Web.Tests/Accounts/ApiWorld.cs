@@ -103,7 +103,7 @@ public sealed class ApiWorld : IAsyncDisposable
             Assert.True(added is not null, string.Join("; ", errors));
             var key = user.Email.Split('@')[0];
             UserIds[key] = added.User.Id;
-            Tokens[key] = await tokens.RunAsync(added.User.Id, "tests", new Actor(added.User.Id, user.Email));
+            Tokens[key] = (await tokens.RunAsync(added.User.Id, "tests", new Actor(added.User.Id, user.Email))).Token;
         }
     }
 

@@ -212,7 +212,7 @@ public sealed partial class ConferenceWebTests
         Assert.Contains(session, row.GetProperty("sessionIds").EnumerateArray().Select(e => e.GetInt32()));
         foreach (var format in new[] { "csv", "xlsx" })
         {
-            var bytes = await staff.GetByteArrayAsync($"/manage/2024/conference/attendance?handler=Export&format={format}");
+            var bytes = await ExportAttendanceAsync(staff, format);
             var read = TabularFile.Read(bytes, "attendance." + format);
             Assert.True(read.Ok, read.Error?.Message);
             var rows = read.Sheet!.Rows;
@@ -240,9 +240,35 @@ public sealed partial class ConferenceWebTests
         }
 
         var admin = await app.SignInAsync("admin@tmssw.local");
-        var csv = System.Text.Encoding.UTF8.GetString(await admin.GetByteArrayAsync("/manage/2024/conference/attendance?handler=Export&format=csv"));
+        var csv = System.Text.Encoding.UTF8.GetString(await ExportAttendanceAsync(admin, "csv"));
         Assert.Contains("'=HYPERLINK", csv, StringComparison.Ordinal);
         Assert.DoesNotMatch(FormulaAtCellStart(), csv);
+    }
+
+    /// <summary>The attendance download: a POST with the page's anti-forgery token, as the page's buttons send it.</summary>
+    private static async Task<byte[]> ExportAttendanceAsync(HttpClient client, string format)
+    {
+        const string page = "/manage/2024/conference/attendance";
+        var html = await client.GetStringAsync(page);
+        var response = await client.PostAsync(page + "?handler=Export", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["format"] = format,
+            ["__RequestVerificationToken"] = TmsswAppFactory.AntiForgery(html),
+        }));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsByteArrayAsync();
+    }
+
+    [Fact]
+    public async Task The_attendance_download_is_refused_without_the_forms_anti_forgery_token()
+    {
+        await using var app = await TmsswAppFactory.StartAsync(Provider.Sqlite, seedPeople: true);
+        var staff = await app.SignInAsync("staff@tmssw.test");
+        Assert.DoesNotContain("handler=Export&amp;format", await staff.GetStringAsync("/manage/2024/conference/attendance"));
+        var byLink = await staff.GetAsync("/manage/2024/conference/attendance?handler=Export&format=csv");
+        Assert.DoesNotContain("text/csv", byLink.Content.Headers.ContentType?.ToString() ?? "");
+        var forged = await staff.PostAsync("/manage/2024/conference/attendance?handler=Export", new FormUrlEncodedContent(new Dictionary<string, string> { ["format"] = "csv" }));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
     }
 
     [GeneratedRegex("(^|,)\"?=HYPERLINK", RegexOptions.Multiline)]

@@ -55,6 +55,13 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/home");
         }
 
+        if (result.IsLockedOut)
+        {
+            // Identity answers a locked account without looking at the password: spend the same again,
+            // so a lock cannot be told from a wrong password by its time.
+            users.PasswordHasher.VerifyHashedPassword(new AppUser(), DecoyHash.Value, Input.Password);
+        }
+
         ModelState.AddModelError(string.Empty, Failure);
         return Page();
     }

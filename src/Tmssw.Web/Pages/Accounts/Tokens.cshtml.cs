@@ -31,6 +31,10 @@ public sealed class TokensModel(CurrentUser current, CreateApiToken create, Revo
 
     public string? CreatedName { get; private set; }
 
+    public DateTimeOffset? CreatedExpiresAt { get; private set; }
+
+    public DateTimeOffset Now { get; private set; }
+
     [TempData]
     public string? Message { get; set; }
 
@@ -39,6 +43,11 @@ public sealed class TokensModel(CurrentUser current, CreateApiToken create, Revo
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken cancellationToken)
     {
         var scope = await current.RequireAsync(cancellationToken);
+        if (CreateApiToken.CheckDays(Input.Days) is { } problem)
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Days)}", problem);
+        }
+
         if (!ModelState.IsValid)
         {
             await LoadAsync(cancellationToken);
@@ -46,7 +55,9 @@ public sealed class TokensModel(CurrentUser current, CreateApiToken create, Revo
         }
 
         CreatedName = Input.Name.Trim();
-        CreatedToken = await create.RunAsync(scope.UserId, CreatedName, scope.Actor, cancellationToken);
+        var created = await create.RunAsync(scope.UserId, CreatedName, scope.Actor, Input.Days, cancellationToken);
+        CreatedToken = created.Token;
+        CreatedExpiresAt = created.ExpiresAt;
         Input = new();
         ModelState.Clear();
         await LoadAsync(cancellationToken);
@@ -74,6 +85,7 @@ public sealed class TokensModel(CurrentUser current, CreateApiToken create, Revo
     {
         var scope = await current.RequireAsync(cancellationToken);
         IsAdmin = scope.IsAdmin;
+        Now = DateTimeOffset.UtcNow;
         var tokens = await list.RunAsync(scope, cancellationToken);
         Mine = tokens.Mine;
         Others = tokens.Others;
@@ -84,5 +96,8 @@ public sealed class TokensModel(CurrentUser current, CreateApiToken create, Revo
         [Required(ErrorMessage = "Name the token after the program that will use it, e.g. \"roster export\".")]
         [StringLength(MaxName, ErrorMessage = "A token name has at most 100 characters.")]
         public string Name { get; set; } = "";
+
+        /// <summary>How many days the token works: 90 unless chosen, at most 365.</summary>
+        public int Days { get; set; } = ApiToken.DefaultDays;
     }
 }

@@ -26,7 +26,8 @@ public sealed class AttendanceModel(CurrentUser current, GetAttendance attendanc
         return Page();
     }
 
-    public async Task<IActionResult> OnGetExportAsync(int year, string? format, CancellationToken cancellationToken)
+    /// <summary>A download of who attended is a POST with the form's anti-forgery token: a cross-site link cannot start it.</summary>
+    public async Task<IActionResult> OnPostExportAsync(int year, string? format, CancellationToken cancellationToken)
     {
         if (await LoadAsync(year, requireRunning: true, cancellationToken) is { } refused)
         {

@@ -86,7 +86,7 @@ internal static partial class WebBench
             }
 
             staffId = staff.User.Id;
-            token = await scope.ServiceProvider.GetRequiredService<CreateApiToken>().RunAsync(staffId, "bench", new Actor(staffId, "bench"));
+            token = (await scope.ServiceProvider.GetRequiredService<CreateApiToken>().RunAsync(staffId, "bench", new Actor(staffId, "bench"))).Token;
         }
 
         Console.WriteLine($"Seeded {options.Participants:N0} participants, the users and a token: {clock.Elapsed.TotalSeconds:F1} s");

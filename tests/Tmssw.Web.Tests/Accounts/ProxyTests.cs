@@ -34,7 +34,7 @@ public sealed class ProxyTests
             }
         });
 
-    private static IReadOnlyList<string> Cookies(HttpContext response) => response.Response.Headers.SetCookie.Select(c => c ?? "").ToList();
+    private static List<string> Cookies(HttpContext response) => response.Response.Headers.SetCookie.Select(c => c ?? "").ToList();
 
     [Theory, ProviderData]
     public async Task Https_through_an_allowed_proxy_gives_secure_cookies_and_hsts_and_a_stranger_cannot_claim_it(Provider provider)

@@ -42,6 +42,7 @@ public sealed class SplitRunWork(RunSplit runSplit) : ISolverWork
     public async Task<WorkResult> RunAsync(UserScope owner, JobRun run, IProgress<JobProgress> progress, CancellationToken cancellationToken)
     {
         var input = SolverJobs.Read<SplitRunInput>(run);
+        await Tmssw.Core.Data.FaultPoints.PauseIfAskedAsync(Tmssw.Core.Data.FaultPoints.SolverRun, cancellationToken);
         var outcome = await runSplit.RunAsync(owner, input.EditionId,
             new RunSplitOptions { TimeLimit = TimeSpan.FromSeconds(input.Seconds), Progress = new SplitLines(progress) }, cancellationToken);
         return outcome.Plan is { } plan

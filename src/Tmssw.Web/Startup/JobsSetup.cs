@@ -27,6 +27,8 @@ public static class JobsSetup
         services.AddScoped<ISolverWork, ReplanWork>();
         services.AddScoped<ISolverWork, ScheduleRunWork>();
 
+        // Quartz says a lot at start; the console shows its warnings and errors only.
+        services.AddLogging(logging => logging.AddFilter("Quartz", LogLevel.Warning));
         var retention = configuration["Retention:Schedule"] is { Length: > 0 } s ? s.Trim() : RetentionJob.DefaultSchedule;
         services.AddQuartz(q =>
         {

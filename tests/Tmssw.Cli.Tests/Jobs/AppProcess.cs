@@ -8,7 +8,7 @@ using Tmssw.Core.Data;
 namespace Tmssw.Cli.Tests.Jobs;
 
 /// <summary>
-/// The real app (<c>dotnet Tmssw.Cli.dll serve</c>) as a child process on a free loopback port, for the
+/// The real app (<c>dotnet tmssw.dll serve</c>) as a child process on a free loopback port, for the
 /// kill -9 fault tests. <see cref="PauseAt"/> turns on the test-only hook (<see cref="FaultPoints"/>)
 /// that stops inside a transaction and writes a marker file, so <see cref="KillHard"/> lands there.
 /// </summary>
@@ -178,21 +178,11 @@ internal sealed partial class AppProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>The CLI's build output: beside the tests, else in its own project's bin folder.</summary>
+    /// <summary>The CLI's build output (<c>tmssw.dll</c>), copied beside the tests with its runtime configuration.</summary>
     private static string CliDll()
     {
-        var here = Path.Combine(AppContext.BaseDirectory, "Tmssw.Cli.dll");
-        if (File.Exists(here) && File.Exists(Path.Combine(AppContext.BaseDirectory, "Tmssw.Cli.runtimeconfig.json")))
-        {
-            return here;
-        }
-
-        // tests/Tmssw.Cli.Tests/bin/<Configuration>/<tfm>/ → src/Tmssw.Cli/bin/<Configuration>/<tfm>/
-        var tfm = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var configuration = tfm.Parent!;
-        var root = configuration.Parent!.Parent!.Parent!.Parent!;
-        var dll = Path.Combine(root.FullName, "src", "Tmssw.Cli", "bin", configuration.Name, tfm.Name, "Tmssw.Cli.dll");
-        Assert.True(File.Exists(dll), $"Build the CLI first: {dll} is missing.");
+        var dll = Path.Combine(AppContext.BaseDirectory, "tmssw.dll");
+        Assert.True(File.Exists(dll) && File.Exists(Path.Combine(AppContext.BaseDirectory, "tmssw.runtimeconfig.json")), $"{dll} and its runtime configuration are missing: build the tests.");
         return dll;
     }
 

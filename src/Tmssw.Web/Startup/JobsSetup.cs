@@ -45,17 +45,22 @@ public static class JobsSetup
                     o.StoreJobDataAsStrings = true;
                     o.RecoverFiringsCancelledByShutdown = true; // a run stopped by a shutdown is taken up again
                 });
-                store.UseClustering(c =>
-                {
-                    c.CheckinInterval = TimeSpan.FromSeconds(5);
-                    c.CheckinMisfireThreshold = TimeSpan.FromSeconds(10);
-                });
                 if (setting.IsPostgres)
                 {
+                    // Several instances share one PostgreSQL: a clustered store, so a run whose instance died is
+                    // taken up by another one.
                     store.UsePostgres(setting.ConnectionString);
+                    store.UseClustering(c =>
+                    {
+                        c.CheckinInterval = TimeSpan.FromSeconds(5);
+                        c.CheckinMisfireThreshold = TimeSpan.FromSeconds(10);
+                    });
                 }
                 else
                 {
+                    // SQLite is the one-instance database: Quartz refuses clustering on it ("cannot be used as
+                    // clustered mode due to locking problems"). The store is still durable: the instance recovers
+                    // the runs it was running when it restarts.
                     store.UseSqlite(setting.ConnectionString);
                 }
             });

@@ -126,7 +126,7 @@ public sealed class JobRunner(
                 .Select(r => r.LockKey).ToListAsync(ct);
             if (running.Count >= limits.MaxConcurrentSolvers || running.Contains(run.LockKey))
             {
-                run.Phase = running.Contains(run.LockKey) ? "queued: another run on the same plan is running" : "queued";
+                run.Phase = running.Contains(run.LockKey) ? "queued: same plan being solved" : "queued";
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
                 return false;
@@ -134,7 +134,7 @@ public sealed class JobRunner(
         }
 
         run.State = JobRunState.Running;
-        run.Phase = run.Attempts > 0 ? "taken up again after the instance running it stopped" : "starting";
+        run.Phase = run.Attempts > 0 ? "taken up again" : "starting";
         run.StartedAt ??= now;
         run.HeartbeatAt = now;
         run.Instance = instance;

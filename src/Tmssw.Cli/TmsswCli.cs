@@ -30,6 +30,7 @@ public static class TmsswCli
             Commands.Mail.OutboxCommand.Create(console),
             Commands.Backup.BackupCommand.Create(console),
             Commands.Backup.RestoreCommand.Create(console),
+            Commands.Retention.RetentionCommand.Create(console),
         })
         {
             root.Subcommands.Add(command);

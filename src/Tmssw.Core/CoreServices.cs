@@ -18,6 +18,9 @@ public static class CoreServices
         services.AddTmsswDatabase(setting);
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<LoadDemo>();
+        services.AddScoped<Jobs.GetJobProgress>();
+        services.TryAddSingleton(Retention.RetentionSettings.FromEnvironment());
+        services.AddScoped<Retention.PurgeSensitiveFields>();
         services.AddScoped<PlanDemo>();
         services.AddScoped<ListEditionSummaries>();
         services.AddScoped<FindEdition>();

@@ -42,9 +42,8 @@ public static class TmsswWeb
         services.AddTmsswCore(setting, Core.Data.KeyRingSetting.Resolve(setting, builder.Configuration));
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
-        services.AddSingleton<Jobs.SolverJobs>();
+        services.AddTmsswJobs(builder.Configuration, setting);
         services.AddHostedService<Jobs.OutboxSender>();
-        services.AddSingleton<Shared.UploadStore>();
         services.AddWebUseCases();
         services.AddTravellerLocalization();
 

@@ -20,6 +20,12 @@ public sealed partial class TmsswAppFactory(TestDatabase database) : WebApplicat
     /// <summary>One account per role, created by <see cref="SeedPeopleAsync"/>.</summary>
     public DemoPeople People { get; private set; } = null!;
 
+    /// <summary>Settings added on top of the tests' own (e.g. job limits); set before the first request.</summary>
+    public Dictionary<string, string> ExtraSettings { get; init; } = [];
+
+    /// <summary>False for a second instance on a database another factory owns: it does not drop it.</summary>
+    public bool OwnsDatabase { get; init; } = true;
+
     public static async Task<TmsswAppFactory> StartAsync(Provider provider, bool seedPeople = false)
     {
         var factory = new TmsswAppFactory(await TestDatabase.CreateAsync(provider));
@@ -39,6 +45,11 @@ public sealed partial class TmsswAppFactory(TestDatabase database) : WebApplicat
         builder.UseSetting("RateLimits:SignInPerMinute", "1000");
         builder.UseSetting("RateLimits:GuestRegistrationsPerMinute", "1000");
         builder.UseSetting("Demo:Plan", "false");
+        builder.UseSetting("Retention:Schedule", "off"); // the demo's 2024 edition ended over a year ago: no nightly purge under a test
+        foreach (var (key, value) in ExtraSettings)
+        {
+            builder.UseSetting(key, value);
+        }
         builder.UseEnvironment("Production");
     }
 
@@ -107,7 +118,10 @@ public sealed partial class TmsswAppFactory(TestDatabase database) : WebApplicat
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await Database.DisposeAsync();
+        if (OwnsDatabase)
+        {
+            await Database.DisposeAsync();
+        }
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

@@ -39,6 +39,9 @@ public sealed record UserScope(
     public static UserScope Admin(string name = "admin") =>
         new("", name, new HashSet<string> { Accounts.Roles.Admin }, new HashSet<int>());
 
+    /// <summary>Purging sensitive fields after the retention period (and listing what would go) is an Admin's act.</summary>
+    public bool MayRunRetention => IsAdmin;
+
     /// <summary>Staff run an edition's program only when assigned to it; Admins run all.</summary>
     public bool RunsEdition(int editionId) => IsAdmin || (IsStaff && EditionIds.Contains(editionId));
 

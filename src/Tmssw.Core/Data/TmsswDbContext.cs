@@ -61,6 +61,8 @@ public abstract class TmsswDbContext(DbContextOptions options)
     public DbSet<Partners.Household> Households => Set<Partners.Household>();
     public DbSet<Partners.HospitalityEvening> HospitalityEvenings => Set<Partners.HospitalityEvening>();
     public DbSet<Mail.OutboxMessage> OutboxMessages => Set<Mail.OutboxMessage>();
+    public DbSet<Jobs.JobRun> JobRuns => Set<Jobs.JobRun>();
+    public DbSet<Jobs.StoredUpload> Uploads => Set<Jobs.StoredUpload>();
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
         Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 
@@ -240,6 +242,7 @@ public abstract class TmsswDbContext(DbContextOptions options)
         Itineraries.ItineraryModel.Configure(builder);
         Partners.PartnersModel.Configure(builder);
         Mail.MailModel.Configure(builder);
+        Jobs.JobsModel.Configure(builder);
     }
 }
 

@@ -54,7 +54,10 @@ public sealed class PublishSchedule(TmsswDbContext db, BuildScheduleInstance bui
         await outbox.AddForAsync(members, publication is null ? Mail.MailTemplate.SchedulePublished : Mail.MailTemplate.ScheduleChanged,
             $"week in {built.Source.City.Name} published by {actor.Name}",
             (_, _) => new Dictionary<string, string?> { ["city"] = built.Source.City.Name }, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await FaultPoints.PauseIfAskedAsync(FaultPoints.SchedulePublish, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return Result.Ok;
     }
 }

@@ -52,6 +52,9 @@ public sealed class PublishSplit(TmsswDbContext db, AuditLog audit, TimeProvider
             return Result.Fail($"Version {version} is out of date ({string.Join("; ", parts)}): run the planner again or re-plan after the withdrawal.");
         }
 
+        // One transaction: the published flag, the new groups and every participant's group are saved together
+        // or not at all (a crash between the two saves below used to leave a published plan without its groups).
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = clock.GetUtcNow();
         foreach (var other in await db.SplitPlans.Where(p => p.EditionId == editionId && p.IsPublished && p.Id != plan.Id).ToListAsync(cancellationToken))
         {
@@ -73,6 +76,7 @@ public sealed class PublishSplit(TmsswDbContext db, AuditLog audit, TimeProvider
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await FaultPoints.PauseIfAskedAsync(FaultPoints.SplitPublish, cancellationToken);
         var groupOfCity = groups.ToDictionary(g => g.CityId, StringComparer.Ordinal);
         var nameOf = groups.ToDictionary(g => g.Id, g => g.Name);
         var cityOf = plan.Assignments.ToDictionary(a => a.ParticipantId, a => a.CityId);
@@ -92,6 +96,7 @@ public sealed class PublishSplit(TmsswDbContext db, AuditLog audit, TimeProvider
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return Result.Ok;
     }
 }

@@ -112,6 +112,7 @@ public sealed class CommitImport(TmsswDbContext db, SensitiveFields sensitive, A
                 new FieldChange("Updated", null, updated.Count.ToString(CultureInfo.InvariantCulture)),
             ]);
             await db.SaveChangesAsync(cancellationToken);
+            await FaultPoints.PauseIfAskedAsync(FaultPoints.ImportCommit, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             progress?.Report(new ImportProgress("saving", toApply.Count, toApply.Count));
             db.ChangeTracker.Clear();

@@ -48,7 +48,13 @@ public sealed class ImportModel(CurrentUser current, UploadStore uploads, Previe
 
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, cancellationToken);
-        var upload = uploads.Put(Scope.UserId, Path.GetFileName(file.FileName), string.IsNullOrWhiteSpace(sheet) ? null : sheet.Trim(), buffer.ToArray());
+        var (upload, tooMuch) = await uploads.PutAsync(Scope.UserId, Path.GetFileName(file.FileName), string.IsNullOrWhiteSpace(sheet) ? null : sheet.Trim(), buffer.ToArray(), cancellationToken);
+        if (upload is null)
+        {
+            Error = tooMuch;
+            return Page();
+        }
+
         return await PreviewAsync(upload, choices: null, cancellationToken);
     }
 
@@ -59,7 +65,7 @@ public sealed class ImportModel(CurrentUser current, UploadStore uploads, Previe
             return refused;
         }
 
-        var file = uploads.Get(upload, Scope.UserId);
+        var file = await uploads.GetAsync(upload, Scope.UserId, cancellationToken);
         if (file is null)
         {
             Error = "The uploaded file has expired (files are kept for an hour). Upload it again.";
@@ -84,7 +90,7 @@ public sealed class ImportModel(CurrentUser current, UploadStore uploads, Previe
             return Page();
         }
 
-        uploads.Remove(upload);
+        await uploads.RemoveAsync(upload, cancellationToken);
         return Page();
     }
 

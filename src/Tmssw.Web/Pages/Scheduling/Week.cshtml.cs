@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Tmssw.Core.Jobs;
 using Tmssw.Core.Scheduling;
 using Tmssw.Web.Jobs;
 using Tmssw.Web.Security;
@@ -19,10 +20,14 @@ public sealed class WeekModel(
     CurrentUser current,
     GetGroupWeek getWeek,
     SolverJobs jobs,
+    GetJobProgress progress,
     Tmssw.Core.Partners.GetHospitalityEvening hospitality) : EditionPage(current)
 {
     /// <summary>The group's saved home-hospitality evening (it falls outside the meeting hours, so it is listed under the week).</summary>
     public Tmssw.Core.Partners.SavedEvening? Hospitality { get; private set; }
+
+    /// <summary>A scheduler run's time limit.</summary>
+    public const int ScheduleSeconds = 10;
 
     public GroupWeek Week { get; private set; } = null!;
 
@@ -45,19 +50,29 @@ public sealed class WeekModel(
             return refused;
         }
 
-        if (run is { } id && MayEdit && jobs.Get(id, Scope.UserId) is { } job)
+        if (run is { } id && MayEdit)
         {
-            if (job.State == JobState.Failed)
+            JobView job;
+            try
+            {
+                job = await progress.RunAsync(Scope, id, cancellationToken);
+            }
+            catch (Tmssw.Core.Accounts.OutOfScopeException)
+            {
+                return Page(); // another person's run: the week is shown without its outcome
+            }
+
+            if (job.State == JobRunState.Failed)
             {
                 Problem = job.Error;
             }
-            else if (job.Latest is { IsProblem: true } problem)
+            else if (job.MessageIsProblem)
             {
-                Problem = problem.Message;
+                Problem = job.Message;
             }
             else
             {
-                Notice = job.Latest?.Message;
+                Notice = job.Message;
             }
         }
 
@@ -71,28 +86,9 @@ public sealed class WeekModel(
             return refused;
         }
 
-        var scope = Scope;
-        var started = new TaskCompletionSource<Guid>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var job = jobs.Start(Scope.UserId, $"Scheduling the {Week.City.DisplayName} group's week", async (services, progress, ct) =>
-        {
-            var jobId = await started.Task;
-            var outcome = await services.GetRequiredService<RunSchedule>().RunAsync(
-                year,
-                cityId,
-                scope,
-                new ScheduleRunSettings
-                {
-                    TimeLimit = TimeSpan.FromSeconds(10),
-                    SolverCancellation = ct,
-                    Progress = p => progress.Report(new JobProgress(
-                        string.Create(CultureInfo.InvariantCulture, $"score {p.Score}, bound {p.Bound}"), p.Score, p.Bound, p.Seconds)),
-                },
-                ct);
-            progress.Report(new JobProgress(outcome.Describe(), IsProblem: !outcome.Succeeded));
-            return $"/manage/{year}/schedule/{Uri.EscapeDataString(cityId)}?run={jobId}";
-        });
-        started.SetResult(job.Id);
-        return Redirect($"/jobs/{job.Id}");
+        var job = await jobs.StartAsync(Scope, JobKinds.Schedule, $"schedule:{year}:{cityId}", $"Scheduling the {Week.City.DisplayName} group's week",
+            new ScheduleRunInput(year, cityId, ScheduleSeconds), cancellationToken);
+        return Redirect($"/jobs/{job}");
     }
 
     public async Task<IActionResult> OnPostMoveAsync(

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Tmssw.Core.Jobs;
 using Tmssw.Core.Reference;
 using Tmssw.Core.Splits;
 using Tmssw.Planning.Splits;
@@ -105,18 +106,10 @@ public sealed class IndexModel(
             return refused;
         }
 
-        var limit = TimeSpan.FromSeconds(Math.Clamp(seconds ?? DefaultSeconds, 1, 300));
-        var scope = Scope;
-        var editionId = Edition.Id;
-        var job = jobs.Start(Scope.UserId, $"Splitting the {year} cohort", async (services, progress, ct) =>
-        {
-            var outcome = await services.GetRequiredService<RunSplit>().RunAsync(scope, editionId,
-                new RunSplitOptions { TimeLimit = limit, Progress = new ToJobProgress(progress) }, ct);
-            return outcome.Plan is { } plan
-                ? $"/manage/{year}/split?v={plan.Version}"
-                : throw new InvalidOperationException($"no plan ({outcome.Result.Status}). {string.Join(" ", outcome.Result.Conflicts)}");
-        });
-        return Redirect($"/jobs/{job.Id}");
+        var limit = Math.Clamp(seconds ?? DefaultSeconds, 1, 300);
+        var job = await jobs.StartAsync(Scope, JobKinds.Split, SplitLock(Edition.Id), $"Splitting the {year} cohort",
+            new SplitRunInput(year, Edition.Id, limit), cancellationToken);
+        return Redirect($"/jobs/{job}");
     }
 
     public async Task<IActionResult> OnPostReplanAsync(int year, int? participantId, string? reason, string? cityId, int? seconds, CancellationToken cancellationToken)
@@ -138,19 +131,9 @@ public sealed class IndexModel(
             return Redirect($"/manage/{year}/split#replan");
         }
 
-        var limit = TimeSpan.FromSeconds(Math.Clamp(seconds ?? DefaultSeconds, 1, 300));
-        var scope = Scope;
-        var editionId = Edition.Id;
-        var withdrawal = participantId is { } pid ? new Withdrawal(pid, reason) : new Withdrawal(CityId: cityId);
-        var job = jobs.Start(Scope.UserId, $"Re-planning the {year} split", async (services, progress, ct) =>
-        {
-            var outcome = await services.GetRequiredService<ReplanAfterWithdrawal>().RunAsync(scope, editionId, withdrawal,
-                new RunSplitOptions { TimeLimit = limit, Progress = new ToJobProgress(progress) }, ct);
-            return outcome.Succeeded
-                ? $"/manage/{year}/split/compare?a={outcome.Run!.Build.Published!.Version}&b={outcome.Run.Plan!.Version}"
-                : throw new InvalidOperationException(outcome.Error);
-        });
-        return Redirect($"/jobs/{job.Id}");
+        var job = await jobs.StartAsync(Scope, JobKinds.Replan, SplitLock(Edition.Id), $"Re-planning the {year} split",
+            new ReplanInput(year, Edition.Id, Math.Clamp(seconds ?? DefaultSeconds, 1, 300), participantId, reason, cityId), cancellationToken);
+        return Redirect($"/jobs/{job}");
     }
 
     public async Task<IActionResult> OnPostMoveAsync(int year, int v, int participantId, string cityId, CancellationToken cancellationToken)
@@ -244,10 +227,6 @@ public sealed class IndexModel(
         return Page();
     }
 
-    /// <summary>Each improving plan the solver finds, as a line of the job's progress.</summary>
-    private sealed class ToJobProgress(IProgress<JobProgress> job) : IProgress<SplitProgress>
-    {
-        public void Report(SplitProgress value) =>
-            job.Report(new JobProgress($"{value.Source}: score {value.Score}" + (value.Bound is { } b ? $", bound {b}" : ""), value.Score, value.Bound, value.Elapsed.TotalSeconds));
-    }
+    /// <summary>A split run and a re-plan both write the edition's split versions: one at a time.</summary>
+    private static string SplitLock(int editionId) => $"split:edition:{editionId}";
 }

@@ -32,4 +32,14 @@ stop_throwaway_postgres() {
   rm -rf "$PG_WORK"
 }
 
+# Stops or starts the server of a running throwaway cluster without deleting it (the database-restart test):
+#   pg_server stop|start   (needs PG_WORK, PG_PORT and PG_BIN from start_throwaway_postgres)
+pg_server() {
+  case $1 in
+    stop) _as_pg "$PG_BIN/pg_ctl" -D "$PG_WORK/data" -m fast -w stop >/dev/null ;;
+    start) _as_pg "$PG_BIN/pg_ctl" -D "$PG_WORK/data" -l "$PG_WORK/postgres.log" \
+      -o "-p $PG_PORT -k $PG_WORK -c listen_addresses=127.0.0.1" -w start >/dev/null ;;
+  esac
+}
+
 _as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }

@@ -38,8 +38,10 @@ public static class TmsswWeb
         // The console shows what a person running the app needs, not every SQL command.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.AddTmsswObservability();
         var services = builder.Services;
         services.AddTmsswCore(setting);
+        services.AddTmsswHealth();
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
         services.AddSingleton<Jobs.SolverJobs>();
@@ -141,12 +143,14 @@ public static class TmsswWeb
         });
         app.UseControlCharacterGuard();
         app.UseStaticFiles();
+        app.UseTmsswObservability();
         app.UseRouting();
         app.UseAuthentication();
         app.UseTravellerLocalization();
         app.UseRateLimiter();
         app.UseAuthorization();
         app.MapRazorPages();
+        app.MapTmsswHealth();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapTmsswApi();
         app.MapItineraryFeeds();

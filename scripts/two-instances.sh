@@ -12,6 +12,7 @@
 # --env FILE   more shared configuration for both instances, as VAR=value lines (e.g. ASP.NET Core settings
 #              such as RateLimits__SignInPerMinute=20 or the forwarded-headers proxies).
 # --no-build   use the Release build already in src/Tmssw.Cli/bin/Release.
+# --dll PATH   run this build of the CLI (tmssw.dll) instead (implies --no-build; the tests pass their own).
 #
 # Instance A starts first (migrates, loads the demo on an empty database, creates what the first start
 # creates), then B, then nginx. It runs in the foreground until Ctrl+C or SIGTERM, then stops nginx, both
@@ -26,6 +27,7 @@ app_ports=5081,5082
 dir=""
 env_file=""
 build=1
+dll=""
 print_conf=0
 while [ $# -gt 0 ]; do
   case $1 in
@@ -35,8 +37,9 @@ while [ $# -gt 0 ]; do
     --dir) dir=$2; shift 2 ;;
     --env) env_file=$2; shift 2 ;;
     --no-build) build=0; shift ;;
+    --dll) dll=$2; build=0; shift 2 ;;
     --print-nginx-conf) print_conf=1; shift ;;
-    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
     *) echo "Unknown option $1 (see --help)." >&2; exit 2 ;;
   esac
 done
@@ -97,11 +100,12 @@ if [ "$build" -eq 1 ]; then
   log "Building (Release)"
   dotnet build "$root/src/Tmssw.Cli" -c Release -v q --nologo >/dev/null
 fi
-dll="$root/src/Tmssw.Cli/bin/Release/net10.0/tmssw.dll"
+[ -n "$dll" ] || dll="$root/src/Tmssw.Cli/bin/Release/net10.0/tmssw.dll"
 [ -f "$dll" ] || { echo "No build at $dll (run without --no-build)." >&2; exit 3; }
 
 # The same configuration for both: database, environment, JSON logs, and whatever --env adds.
-export TMSSW_DB="$db" ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Production} Logs__Format=json
+# One JSON line per request as well (method, path without the query, status, duration, request id).
+export TMSSW_DB="$db" ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Production} Logs__Format=json Logs__Requests=true
 if [ -n "$env_file" ]; then set -a; . "$env_file"; set +a; fi
 
 start_instance() { # NAME PORT

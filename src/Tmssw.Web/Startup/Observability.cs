@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.HttpLogging;
 using OpenTelemetry.Metrics;
 
 namespace Tmssw.Web.Startup;
@@ -35,6 +36,19 @@ public static class Observability
             });
         }
 
+        // Logs:Requests=true: one line per request (method, path without the query string, which can hold
+        // search terms, status, duration), carrying the request id like every line logged during the request.
+        if (builder.Configuration.GetValue("Logs:Requests", false))
+        {
+            builder.Logging.AddFilter("Microsoft.AspNetCore.HttpLogging", LogLevel.Information);
+            builder.Services.AddHttpLogging(o =>
+            {
+                o.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath
+                    | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
+                o.CombineLogs = true;
+            });
+        }
+
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddAspNetCoreInstrumentation()
             .AddMeter(MeterPattern)
@@ -42,9 +56,14 @@ public static class Observability
         return builder;
     }
 
-    /// <summary>Maps <c>/metrics</c> behind its gate; call before routing.</summary>
+    /// <summary>Request logs when configured, and <c>/metrics</c> behind its gate; call before routing.</summary>
     public static WebApplication UseTmsswObservability(this WebApplication app)
     {
+        if (app.Configuration.GetValue("Logs:Requests", false))
+        {
+            app.UseHttpLogging();
+        }
+
         var token = app.Configuration["Metrics:Token"];
         app.UseWhen(c => c.Request.Path.Equals(MetricsPath, StringComparison.OrdinalIgnoreCase), gate => gate.Use(async (context, next) =>
         {

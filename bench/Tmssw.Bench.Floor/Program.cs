@@ -28,5 +28,6 @@ await app.RunAsync();
 
 internal sealed record Row(int Id, string GivenName, string FamilyName, string Country, string Status);
 
+[System.Text.Json.Serialization.JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web)]
 [System.Text.Json.Serialization.JsonSerializable(typeof(List<Row>))]
 internal sealed partial class FloorJson : System.Text.Json.Serialization.JsonSerializerContext;

@@ -64,6 +64,10 @@ public sealed class HealthAndMetricsTests
         using var meter = new Meter("Tmssw.Tests.Probe");
         meter.CreateCounter<long>("tmssw.tests.probes").Add(3);
 
+        // The solvers' time (RunSplit and RunSchedule measure through SolverMetrics).
+        var solved = Core.SolverMetrics.Measure("metrics-test", () => Planning.PlanningStatus.Optimal, s => s);
+        Assert.Equal(Planning.PlanningStatus.Optimal, solved);
+
         using var right = new HttpRequestMessage(HttpMethod.Get, "/metrics");
         right.Headers.Authorization = new("Bearer", "metrics-token-for-the-test");
         var response = await client.SendAsync(right);
@@ -72,6 +76,8 @@ public sealed class HealthAndMetricsTests
         Assert.Contains("http_server_request_duration_seconds_bucket{", text, StringComparison.Ordinal);
         Assert.Contains("http_route=\"/readyz\"", text, StringComparison.Ordinal);
         Assert.Contains("tmssw_tests_probes_total", text, StringComparison.Ordinal);
+        Assert.Contains("tmssw_solver_duration_seconds_count{", text, StringComparison.Ordinal);
+        Assert.Contains("kind=\"metrics-test\",outcome=\"Optimal\"", text, StringComparison.Ordinal);
     }
 
     [Theory, ProviderData]

@@ -10,7 +10,7 @@ start_throwaway_postgres() {
   local first_port=$1 extra=${2:-}
   PG_BIN=$(pg_bin_dir)
   [ -n "$PG_BIN" ] && [ -x "$PG_BIN/initdb" ] || { echo "PostgreSQL is not installed: run ./test.sh once (it installs it) or apt-get install postgresql." >&2; exit 3; }
-  PG_WORK=$(mktemp -d /tmp/tmssw-pg.XXXXXX)
+  PG_WORK=$(mktemp -d "${TMSSW_PG_PARENT:-/tmp}/tmssw-pg.XXXXXX") # TMSSW_PG_PARENT: another folder (e.g. /dev/shm)
   chmod 755 "$PG_WORK"
   [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$PG_WORK"
   PG_PORT=""

@@ -5,8 +5,9 @@
 # the same database, behind its own nginx with the same configuration). One run, cases one after another, the
 # floor measured first and last; prints a Markdown table of req/s, p50, p99, errors and the ratios to the floor.
 #
-#   bench/Tmssw.Bench.Load/run.sh [--duration 15] [--connections 8] [--participants 10000]
+#   bench/Tmssw.Bench.Load/run.sh [--duration 15] [--connections 8] [--participants 10000] [--no-build]
 #
+# TMSSW_PG_PARENT=/dev/shm puts the cluster in memory (for a machine whose disk is nearly full).
 # Needs PostgreSQL, nginx and wrk (apt-get install postgresql nginx wrk) and curl.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -14,11 +15,13 @@ root=$(pwd)
 duration=15
 connections=8
 participants=10000
+build=1
 while [ $# -gt 0 ]; do
   case $1 in
     --duration) duration=$2; shift 2 ;;
     --connections) connections=$2; shift 2 ;;
     --participants) participants=$2; shift 2 ;;
+    --no-build) build=0; shift ;;
     *) echo "Unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -44,9 +47,11 @@ db="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=tmssw"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 log "Building (Release)"
-for project in src/Tmssw.Cli bench/Tmssw.Bench.Load bench/Tmssw.Bench.Floor; do
-  dotnet build "$project" -c Release -v q --nologo >/dev/null
-done
+if [ "$build" -eq 1 ]; then
+  for project in src/Tmssw.Cli bench/Tmssw.Bench.Load bench/Tmssw.Bench.Floor; do
+    dotnet build "$project" -c Release -v q --nologo >/dev/null
+  done
+fi
 
 log "Seeding (the demo and $participants participants)"
 dotnet bench/Tmssw.Bench.Load/bin/Release/net10.0/Tmssw.Bench.Load.dll --db "$db" --participants "$participants" \

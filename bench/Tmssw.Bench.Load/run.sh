@@ -55,7 +55,11 @@ fi
 
 log "Seeding (the demo and $participants participants)"
 dotnet bench/Tmssw.Bench.Load/bin/Release/net10.0/Tmssw.Bench.Load.dll --db "$db" --participants "$participants" \
-  --out "$work/bench.env" --password "$password"
+  --out "$work/bench.env" --password "$password" || {
+  # Seen under heavy load: the seeder aborted while exiting after it had written everything; go on when it did.
+  [ -s "$work/bench.env" ] || exit 1
+  log "The seeder exited with status $? after writing its results; going on."
+}
 . "$work/bench.env"
 
 free_port() { local p; for p in $(seq "$1" $(($1 + 200))); do (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }; done; }

@@ -19,6 +19,8 @@ fc-list 2>/dev/null | grep -qi dejavu || need_packages+=(fonts-dejavu-core)
 command -v node >/dev/null && command -v npm >/dev/null || need_packages+=(nodejs npm)
 # The mail tests send to a real SMTP server on loopback: aiosmtpd, run by Debian's own python3.
 /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || need_packages+=(python3-aiosmtpd)
+# The two-instance test puts nginx in front of two app instances (scripts/two-instances.sh renders its configuration).
+command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || need_packages+=(nginx)
 if [ ${#need_packages[@]} -gt 0 ]; then
   log "Installing ${need_packages[*]}"
   if [ "$(id -u)" -eq 0 ]; then

@@ -10,7 +10,7 @@ start_throwaway_postgres() {
   local first_port=$1 extra=${2:-}
   PG_BIN=$(pg_bin_dir)
   [ -n "$PG_BIN" ] && [ -x "$PG_BIN/initdb" ] || { echo "PostgreSQL is not installed: run ./test.sh once (it installs it) or apt-get install postgresql." >&2; exit 3; }
-  PG_WORK=$(mktemp -d /tmp/tmssw-pg.XXXXXX)
+  PG_WORK=$(mktemp -d "${TMSSW_PG_PARENT:-/tmp}/tmssw-pg.XXXXXX") # TMSSW_PG_PARENT: another folder (e.g. /dev/shm)
   chmod 755 "$PG_WORK"
   [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$PG_WORK"
   PG_PORT=""
@@ -30,6 +30,16 @@ stop_throwaway_postgres() {
   [ -n "${PG_WORK:-}" ] || return 0
   _as_pg "$PG_BIN/pg_ctl" -D "$PG_WORK/data" -m immediate stop >/dev/null 2>&1 || true
   rm -rf "$PG_WORK"
+}
+
+# Stops or starts the server of a running throwaway cluster without deleting it (the database-restart test):
+#   pg_server stop|start   (needs PG_WORK, PG_PORT and PG_BIN from start_throwaway_postgres)
+pg_server() {
+  case $1 in
+    stop) _as_pg "$PG_BIN/pg_ctl" -D "$PG_WORK/data" -m fast -w stop >/dev/null ;;
+    start) _as_pg "$PG_BIN/pg_ctl" -D "$PG_WORK/data" -l "$PG_WORK/postgres.log" \
+      -o "-p $PG_PORT -k $PG_WORK -c listen_addresses=127.0.0.1" -w start >/dev/null ;;
+  esac
 }
 
 _as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }

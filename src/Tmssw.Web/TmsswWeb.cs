@@ -38,8 +38,10 @@ public static class TmsswWeb
         // The console shows what a person running the app needs, not every SQL command.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.AddTmsswObservability();
         var services = builder.Services;
         services.AddTmsswCore(setting, Core.Data.KeyRingSetting.Resolve(setting, builder.Configuration));
+        services.AddTmsswHealth();
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
         services.AddTmsswJobs(builder.Configuration, setting);
@@ -144,12 +146,14 @@ public static class TmsswWeb
         });
         app.UseControlCharacterGuard();
         app.UseStaticFiles();
+        app.UseTmsswObservability();
         app.UseRouting();
         app.UseAuthentication();
         app.UseTravellerLocalization();
         app.UseRateLimiter();
         app.UseAuthorization();
         app.MapRazorPages();
+        app.MapTmsswHealth();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapTmsswApi();
         app.MapItineraryFeeds();

@@ -61,7 +61,7 @@ public sealed class RunSchedule(TmsswDbContext db, BuildScheduleInstance build, 
         string action,
         CancellationToken cancellationToken)
     {
-        var result = P.MeetingScheduler.Solve(built.Solve, new P.ScheduleOptions
+        var result = SolverMetrics.Measure("schedule", () => P.MeetingScheduler.Solve(built.Solve, new P.ScheduleOptions
         {
             TimeLimit = settings.TimeLimit,
             Progress = settings.Progress,
@@ -69,7 +69,7 @@ public sealed class RunSchedule(TmsswDbContext db, BuildScheduleInstance build, 
             Workers = settings.Workers,
             PreviousSchedule = previous,
             ChangeWeight = changeWeight,
-        });
+        }), r => r.Status);
         var groupId = built.Source.Group.Id;
         if (result.Status is not (PlanningStatus.Optimal or PlanningStatus.Feasible))
         {

@@ -50,12 +50,12 @@ public sealed class RunSplit(TmsswDbContext db, BuildSplitInstance build, AuditL
         }
 
         var result = await Task.Run(
-            () => SplitPlanner.Solve(input.Instance, new SplitOptions
+            () => SolverMetrics.Measure("split", () => SplitPlanner.Solve(input.Instance, new SplitOptions
             {
                 TimeLimit = options.TimeLimit,
                 Progress = options.Progress,
                 CancellationToken = cancellationToken,
-            }),
+            }), r => r.Status),
             CancellationToken.None);
         if (result.Assignment.Count == 0)
         {

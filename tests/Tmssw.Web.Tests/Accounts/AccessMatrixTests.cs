@@ -30,6 +30,12 @@ public sealed class AccessMatrixTests
         ["GET conversations/{slug}"] = "O O O O O O O O",
         ["GET conversations/feed.atom"] = "O O O O O O O O",
         ["GET openapi/{documentName}.json"] = "O O O O O O O O",
+
+        // Operations (issue 15): the probes are anonymous; /metrics answers a direct loopback caller or the
+        // configured token only, and the test server's caller is neither (HealthAndMetricsTests, TwoInstancesTests).
+        ["GET healthz"] = "O O O O O O O O",
+        ["GET readyz"] = "O O O O O O O O",
+        ["GET metrics"] = "N N N N N N N N",
         ["GET account/login"] = "O O O O O O O O",
         ["GET account/denied"] = "F F F F F F F F",
         ["GET account/logout"] = "L O O O O O O O",

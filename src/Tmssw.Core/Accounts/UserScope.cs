@@ -328,6 +328,18 @@ public sealed record UserScope(
     /// <summary>Who attended which conference session (and its exports): the edition's runners only.</summary>
     public bool MaySeeAttendance(int editionId) => RunsEdition(editionId);
 
+    /// <summary>
+    /// An edition's evaluation report (page, PDF, XLSX, JSON): the edition's runners. There is no role for
+    /// the bureau's program officers; an Admin account stands for them.
+    /// </summary>
+    public bool MaySeeEvaluation(int editionId) => RunsEdition(editionId);
+
+    /// <summary>An edition's performance indicators and targets: set and changed by its runners.</summary>
+    public bool MayEditIndicators(int editionId) => RunsEdition(editionId);
+
+    /// <summary>The ten-year view (aggregate counts and published figures per year): Admin and any Staff.</summary>
+    public bool MaySeeTenYearView() => IsAdmin || IsStaff;
+
     /// <summary>Program items, travel legs and lodging: created, changed and cancelled by the edition's runners.</summary>
     public bool MayEditProgram(int editionId) => RunsEdition(editionId);
 

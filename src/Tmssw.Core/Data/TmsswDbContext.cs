@@ -61,6 +61,13 @@ public abstract class TmsswDbContext(DbContextOptions options)
     public DbSet<Partners.Household> Households => Set<Partners.Household>();
     public DbSet<Partners.HospitalityEvening> HospitalityEvenings => Set<Partners.HospitalityEvening>();
     public DbSet<Mail.OutboxMessage> OutboxMessages => Set<Mail.OutboxMessage>();
+    public DbSet<Evaluation.Survey> Surveys => Set<Evaluation.Survey>();
+    public DbSet<Evaluation.SurveyQuestion> SurveyQuestions => Set<Evaluation.SurveyQuestion>();
+    public DbSet<Evaluation.SurveyChoice> SurveyChoices => Set<Evaluation.SurveyChoice>();
+    public DbSet<Evaluation.SurveyInvitation> SurveyInvitations => Set<Evaluation.SurveyInvitation>();
+    public DbSet<Evaluation.SurveyResponse> SurveyResponses => Set<Evaluation.SurveyResponse>();
+    public DbSet<Evaluation.SurveyAnswer> SurveyAnswers => Set<Evaluation.SurveyAnswer>();
+    public DbSet<Evaluation.EvaluationKey> EvaluationKeys => Set<Evaluation.EvaluationKey>();
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
         Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 
@@ -238,6 +245,7 @@ public abstract class TmsswDbContext(DbContextOptions options)
         Itineraries.ItineraryModel.Configure(builder);
         Partners.PartnersModel.Configure(builder);
         Mail.MailModel.Configure(builder);
+        Evaluation.EvaluationModel.Configure(builder);
     }
 }
 

@@ -116,6 +116,11 @@ public static class CoreServices
         services.AddScoped<Conference.RecordCheckIn>();
         services.AddScoped<Conference.GetCheckInDesk>();
         services.AddScoped<Conference.GetAttendance>();
+        services.AddScoped<Evaluation.GetEvaluationReport>();
+        services.AddScoped<Evaluation.ExportEvaluationReport>();
+        services.AddScoped<Evaluation.GetTenYearView>();
+        services.AddScoped<Evaluation.ListIndicators>();
+        services.AddScoped<Evaluation.SaveIndicator>();
         services.AddScoped<Conference.ExportAttendance>();
 
         services.AddScoped<Partners.GetCountdownTemplates>();

@@ -68,6 +68,7 @@ public abstract class TmsswDbContext(DbContextOptions options)
     public DbSet<Evaluation.SurveyResponse> SurveyResponses => Set<Evaluation.SurveyResponse>();
     public DbSet<Evaluation.SurveyAnswer> SurveyAnswers => Set<Evaluation.SurveyAnswer>();
     public DbSet<Evaluation.EvaluationKey> EvaluationKeys => Set<Evaluation.EvaluationKey>();
+    public DbSet<Evaluation.PerformanceIndicator> PerformanceIndicators => Set<Evaluation.PerformanceIndicator>();
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
         Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 
@@ -246,6 +247,7 @@ public abstract class TmsswDbContext(DbContextOptions options)
         Partners.PartnersModel.Configure(builder);
         Mail.MailModel.Configure(builder);
         Evaluation.EvaluationModel.Configure(builder);
+        Evaluation.EvaluationReportModel.Configure(builder);
     }
 }
 

@@ -843,6 +843,61 @@ namespace Tmssw.Core.Data.Migrations.Sqlite
                     b.ToTable("EvaluationKeys");
                 });
 
+            modelBuilder.Entity("Tmssw.Core.Evaluation.PerformanceIndicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EditionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Measure")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ObjectiveNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PairKey")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SurveyKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("TargetPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EditionId", "Number");
+
+                    b.ToTable("PerformanceIndicators");
+                });
+
             modelBuilder.Entity("Tmssw.Core.Evaluation.Survey", b =>
                 {
                     b.Property<int>("Id")
@@ -2666,6 +2721,15 @@ namespace Tmssw.Core.Data.Migrations.Sqlite
                     b.HasOne("Tmssw.Core.Editions.Edition", null)
                         .WithOne()
                         .HasForeignKey("Tmssw.Core.Evaluation.EvaluationKey", "EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tmssw.Core.Evaluation.PerformanceIndicator", b =>
+                {
+                    b.HasOne("Tmssw.Core.Editions.Edition", null)
+                        .WithMany()
+                        .HasForeignKey("EditionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -143,6 +143,20 @@ public static class CoreServices
         services.AddScoped<Mail.SendOutbox>();
         services.AddScoped<Mail.GenerateMessages>();
 
+        services.AddScoped<Evaluation.RespondentKeys>();
+        services.AddScoped<Evaluation.SetObjectiveLinks>();
+        services.AddScoped<Evaluation.ListSurveys>();
+        services.AddScoped<Evaluation.GetSurveyBuilder>();
+        services.AddScoped<Evaluation.SaveSurvey>();
+        services.AddScoped<Evaluation.SaveSurveyQuestion>();
+        services.AddScoped<Evaluation.RemoveSurveyQuestion>();
+        services.AddScoped<Evaluation.ScheduleSurveyInvitations>();
+        services.AddScoped<Evaluation.QueueSurveyMessages>();
+        services.AddScoped<Evaluation.ListSurveyLinks>();
+        services.AddScoped<Evaluation.GetSurveyForm>();
+        services.AddScoped<Evaluation.SaveSurveyAnswers>();
+        services.AddScoped<Evaluation.ListOwnSurveys>();
+
         // Keys in the database: every app instance and the CLI decrypt what the others encrypted.
         services.AddDataProtection().SetApplicationName("tmssw").PersistKeysToDbContext<TmsswDbContext>();
         return services;

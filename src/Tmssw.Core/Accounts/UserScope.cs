@@ -372,6 +372,20 @@ public sealed record UserScope(
     /// </summary>
     public bool MayReviewMail(int? editionId) => IsAdmin || (IsStaff && (editionId is null || EditionIds.Contains(editionId.Value)));
 
+    /// <summary>An edition's surveys (the builder, the invitations, the personal links): its runners only.</summary>
+    public bool MayBuildSurveys(int editionId) => RunsEdition(editionId);
+
+    /// <summary>Which objectives a meeting offer, program item or conference session serves: the edition's runners only.</summary>
+    public bool MaySetObjectives(int editionId) => RunsEdition(editionId);
+
+    /// <summary>
+    /// A survey invitation in someone's own list (and its link): a Participant their own; a Host the
+    /// host-community invitations of its city's organizations. Answering through the link needs no account.
+    /// </summary>
+    public bool OwnsInvitation(int? participantId, string? hostCityId) =>
+        (IsParticipant && participantId is not null && ParticipantId == participantId)
+        || (IsHost && hostCityId is not null && CityId == hostCityId);
+
     /// <summary>API tokens: each person manages their own; an Admin may revoke anyone's.</summary>
     public bool MayManageToken(string ownerUserId) => ownerUserId == UserId || IsAdmin;
 }

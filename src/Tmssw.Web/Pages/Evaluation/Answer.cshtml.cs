@@ -71,11 +71,6 @@ public sealed class AnswerModel(GetSurveyForm get, SaveSurveyAnswers save) : Pag
 
         Form = await get.RunAsync(token, lang, cancellationToken);
         (Typed, Errors) = (typed, outcome.Errors);
-        if (outcome.State == SurveyFormState.Open)
-        {
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        }
-
         return Answer();
     }
 

@@ -32,9 +32,9 @@ public sealed class BuilderModel(CurrentUser current, GetSurveyBuilder get, Save
     [TempData]
     public string? Notice { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(int year, int id, int? edit, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int year, int survey, int? edit, CancellationToken ct)
     {
-        if (await PrepareAsync(year, id, ct) is { } refused)
+        if (await PrepareAsync(year, survey, ct) is { } refused)
         {
             return refused;
         }
@@ -48,9 +48,9 @@ public sealed class BuilderModel(CurrentUser current, GetSurveyBuilder get, Save
         return Page();
     }
 
-    public async Task<IActionResult> OnPostSurveyAsync(int year, int id, CancellationToken ct)
+    public async Task<IActionResult> OnPostSurveyAsync(int year, int survey, CancellationToken ct)
     {
-        if (await PrepareAsync(year, id, ct) is { } refused)
+        if (await PrepareAsync(year, survey, ct) is { } refused)
         {
             return refused;
         }
@@ -61,24 +61,23 @@ public sealed class BuilderModel(CurrentUser current, GetSurveyBuilder get, Save
         var closes = Day(f.Closes, nameof(SurveyForm.Closes), errors);
         if (errors.Count == 0)
         {
-            var (_, saveErrors) = await saveSurvey.RunAsync(Scope, year, new SurveyInput(id, f.Kind, f.Anonymous, f.Title, f.Intro, opens, closes), ct);
+            var (_, saveErrors) = await saveSurvey.RunAsync(Scope, year, new SurveyInput(survey, f.Kind, f.Anonymous, f.Title, f.Intro, opens, closes), ct);
             errors = new Dictionary<string, string>(saveErrors);
         }
 
         if (errors.Count == 0)
         {
             Notice = "Survey saved.";
-            return Redirect($"/manage/{year}/surveys/{id}");
+            return Redirect($"/manage/{year}/surveys/{survey}");
         }
 
         (Errors, ErrorsFor) = (errors, "survey");
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
     }
 
-    public async Task<IActionResult> OnPostQuestionAsync(int year, int id, CancellationToken ct)
+    public async Task<IActionResult> OnPostQuestionAsync(int year, int survey, CancellationToken ct)
     {
-        if (await PrepareAsync(year, id, ct) is { } refused)
+        if (await PrepareAsync(year, survey, ct) is { } refused)
         {
             return refused;
         }
@@ -90,7 +89,7 @@ public sealed class BuilderModel(CurrentUser current, GetSurveyBuilder get, Save
         var max = Number(f.Max, nameof(QuestionForm.Max), errors);
         if (errors.Count == 0)
         {
-            var (_, saveErrors) = await saveQuestion.RunAsync(Scope, year, id, new QuestionInput(
+            var (_, saveErrors) = await saveQuestion.RunAsync(Scope, year, survey, new QuestionInput(
                 f.Id, f.Type, f.Text, f.Choices, f.Required, f.Order, f.ObjectiveNumber, f.Theme, f.Measure, f.PairKey, min, max), ct);
             errors = new Dictionary<string, string>(saveErrors);
         }
@@ -98,34 +97,33 @@ public sealed class BuilderModel(CurrentUser current, GetSurveyBuilder get, Save
         if (errors.Count == 0)
         {
             Notice = "Question saved.";
-            return Redirect($"/manage/{year}/surveys/{id}#questions");
+            return Redirect($"/manage/{year}/surveys/{survey}#questions");
         }
 
         (Errors, ErrorsFor) = (errors, "question");
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
     }
 
-    public async Task<IActionResult> OnPostRemoveAsync(int year, int id, int question, CancellationToken ct)
+    public async Task<IActionResult> OnPostRemoveAsync(int year, int survey, int question, CancellationToken ct)
     {
-        if (await PrepareAsync(year, id, ct) is { } refused)
+        if (await PrepareAsync(year, survey, ct) is { } refused)
         {
             return refused;
         }
 
-        var result = await remove.RunAsync(Scope, year, id, question, ct);
+        var result = await remove.RunAsync(Scope, year, survey, question, ct);
         Notice = result.Succeeded ? "Question removed." : result.Error;
-        return Redirect($"/manage/{year}/surveys/{id}#questions");
+        return Redirect($"/manage/{year}/surveys/{survey}#questions");
     }
 
-    private async Task<IActionResult?> PrepareAsync(int year, int id, CancellationToken ct)
+    private async Task<IActionResult?> PrepareAsync(int year, int survey, CancellationToken ct)
     {
         if (await LoadAsync(year, true, ct) is { } refused)
         {
             return refused;
         }
 
-        View = await get.RunAsync(Scope, year, id, ct);
+        View = await get.RunAsync(Scope, year, survey, ct);
         return null;
     }
 

@@ -17,15 +17,15 @@ public sealed class InvitationsModel(CurrentUser current, ListSurveyLinks links,
 
     public Survey Survey { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(int year, int id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int year, int survey, CancellationToken ct)
     {
         if (await LoadAsync(year, true, ct) is { } refused)
         {
             return refused;
         }
 
-        Survey = (await get.RunAsync(Scope, year, id, ct)).Survey;
-        Links = await links.RunAsync(Scope, year, id, ct);
+        Survey = (await get.RunAsync(Scope, year, survey, ct)).Survey;
+        Links = await links.RunAsync(Scope, year, survey, ct);
         Response.Headers.CacheControl = "no-store";
         return Page();
     }

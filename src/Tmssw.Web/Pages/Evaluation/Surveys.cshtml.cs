@@ -46,7 +46,6 @@ public sealed class SurveysModel(CurrentUser current, ListSurveys list, SaveSurv
         }
 
         Errors = errors;
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return await ShowAsync(year, ct);
     }
 

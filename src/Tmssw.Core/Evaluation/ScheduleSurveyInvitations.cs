@@ -36,7 +36,7 @@ public sealed class ScheduleSurveyInvitations(TmsswDbContext db, RespondentKeys 
                 .Where(h => cities.Contains(h.CityId) && db.MeetingOffers.Any(o => o.HostOrganizationId == h.Id && o.EditionId == survey.EditionId))
                 .Where(h => !db.SurveyInvitations.Any(i => i.SurveyId == surveyId && i.HostOrganizationId == h.Id))
                 .OrderBy(h => h.Id).ToListAsync(ct);
-            added.AddRange(hosts.Select(h => New(surveyId, null, h.Id, h.Name, "en", inviteOn, remindOn, now)));
+            added.AddRange(hosts.Select(h => New(keys, surveyId, null, h.Id, h.Name, "en", inviteOn, remindOn, now)));
         }
         else
         {
@@ -44,7 +44,7 @@ public sealed class ScheduleSurveyInvitations(TmsswDbContext db, RespondentKeys 
                 .Where(p => p.EditionId == survey.EditionId && Invited.Contains(p.Status))
                 .Where(p => !db.SurveyInvitations.Any(i => i.SurveyId == surveyId && i.ParticipantId == p.Id))
                 .OrderBy(p => p.Id).ToListAsync(ct);
-            added.AddRange(people.Select(p => New(surveyId, p.Id, null, p.FullName, Outbox.LanguageOf(p), inviteOn, remindOn, now)));
+            added.AddRange(people.Select(p => New(keys, surveyId, p.Id, null, p.FullName, Outbox.LanguageOf(p), inviteOn, remindOn, now)));
         }
 
         db.SurveyInvitations.AddRange(added);
@@ -55,7 +55,8 @@ public sealed class ScheduleSurveyInvitations(TmsswDbContext db, RespondentKeys 
         return (added.Count, Result.Ok);
     }
 
-    private SurveyInvitation New(int surveyId, int? participantId, int? hostId, string name, string language, DateOnly inviteOn, DateOnly remindOn, DateTimeOffset now)
+    /// <summary>A new invitation with its token (hashed, and protected to list again).</summary>
+    internal static SurveyInvitation New(RespondentKeys keys, int surveyId, int? participantId, int? hostId, string name, string language, DateOnly inviteOn, DateOnly remindOn, DateTimeOffset now)
     {
         var token = SecretTokens.New();
         return new SurveyInvitation

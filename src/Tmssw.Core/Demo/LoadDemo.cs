@@ -49,6 +49,7 @@ public sealed partial class LoadDemo(TmsswDbContext db, TimeProvider clock, IDat
         await DemoGuests.AddAsync(db, edition.Id, clock, cancellationToken);
         await DemoPartners.AddHouseholdsAsync(db, edition.Id, cancellationToken);
         await DemoEvaluation.AddAsync(db, edition.Id, protection ?? new EphemeralDataProtectionProvider(), clock, cancellationToken);
+        await DemoIndicators.AddAsync(db, edition.Id, clock, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new DemoLoadReport(cities, editions, participants, hosts, offers, posts, groups, sessions);
     }

@@ -86,6 +86,9 @@ public sealed class AccessMatrixTests
         ["GET manage/{year:int}/surveys/{survey:int}/invitations"] = "L O O N F F F F",
         ["GET survey/{token}"] = "N N N N N N N N",
         ["GET me/surveys"] = "L O O O O O O O",
+        ["GET manage/{year:int}/evaluation"] = "L O O N F F F F",
+        ["GET manage/{year:int}/evaluation/indicators"] = "L O O N F F F F",
+        ["GET manage/evaluation/ten-years"] = "L O O O F F F F",
 
         // The JSON API: 401 instead of a sign-in redirect; a POST or PUT of "{}" that gets past
         // authorization is a 400 with field errors (counted as allowed).

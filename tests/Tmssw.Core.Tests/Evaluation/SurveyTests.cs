@@ -24,7 +24,7 @@ public sealed class SurveyTests
     {
         w.Clock.Now = Day1;
         var (survey, errors) = await w.RunAsync<SaveSurvey, (int?, IReadOnlyDictionary<string, string>)>(s => s.RunAsync(w.Staff(), 2024,
-            new SurveyInput(null, "EndOfProgram", true, new() { ["en"] = "Test survey", ["ar"] = "استبيان" }, null, new DateOnly(2026, 3, 2), new DateOnly(2026, 3, 20))));
+            new SurveyInput(null, "EndOfProgram", true, new Dictionary<string, string?> { ["en"] = "Test survey", ["ar"] = "استبيان" }, null, new DateOnly(2026, 3, 2), new DateOnly(2026, 3, 20))));
         Assert.Empty(errors);
         async Task<int> Add(QuestionInput q)
         {
@@ -49,7 +49,7 @@ public sealed class SurveyTests
     private static string TokenOf(SurveyLinkLine line) => Uri.UnescapeDataString(new Uri(line.Url).AbsolutePath["/survey/".Length..]);
 
     private static Task<SurveySaveOutcome> SaveAsync(PartnersWorld w, string token, Dictionary<int, IReadOnlyList<string>> typed, bool submit) =>
-        w.RunAsync<SaveSurveyAnswers, SurveySaveOutcome>(s => s.RunAsync(token, null, typed, submit));
+        w.RunAsync<SaveSurveyAnswers, SurveySaveOutcome>(s => s.RunAsync(token, "en", typed, submit));
 
     private static Task<SurveyForm> FormAsync(PartnersWorld w, string? token, string? lang = null) =>
         w.RunAsync<GetSurveyForm, SurveyForm>(s => s.RunAsync(token, lang));
@@ -66,7 +66,7 @@ public sealed class SurveyTests
         // A partial save: the Likert answer is kept, the wrong number is not, and says why.
         var partial = await SaveAsync(w, token, new() { [likert] = ["4"], [number] = ["lots"], [multiple] = [] }, submit: false);
         Assert.Equal(SurveyFormState.Open, partial.State);
-        Assert.Equal([number], partial.Errors.Keys);
+        Assert.Equal(new[] { number }, partial.Errors.Keys);
         Assert.Equal("Please give a number.", partial.Errors[number]);
         var form = await FormAsync(w, token);
         Assert.Equal(SurveyFormState.Open, form.State);
@@ -97,7 +97,7 @@ public sealed class SurveyTests
             var response = await db.SurveyResponses.Include(r => r.Answers).SingleAsync(r => r.SurveyId == survey);
             Assert.Equal(4m, response.Answers.Single(a => a.QuestionId == likert).Number);
             Assert.Equal(7m, response.Answers.Single(a => a.QuestionId == number).Number);
-            Assert.Equal([choices[0], choices[2]], response.Answers.Single(a => a.QuestionId == multiple).ChoiceIds);
+            Assert.Equal(new[] { choices[0], choices[2] }, response.Answers.Single(a => a.QuestionId == multiple).ChoiceIds);
             Assert.Equal("Thanks", response.Answers.Single(a => a.QuestionId == free).Text);
 
             // Anonymous: the response names no invitation and keeps only the day; the invitation keeps no time.
@@ -248,7 +248,7 @@ public sealed class SurveyTests
         await using var w = await PartnersWorld.CreateAsync(provider, assignGroups: false);
         await using var db = w.Db();
         var surveys = await db.Surveys.Include(s => s.Questions).Where(s => s.EditionId == w.EditionId).ToListAsync();
-        Assert.Equal([SurveyKind.PreProgram, SurveyKind.EndOfProgram, SurveyKind.AlumniYear1, SurveyKind.AlumniYear3, SurveyKind.HostCommunity], surveys.Select(s => s.Kind).Order());
+        Assert.Equal(new[] { SurveyKind.PreProgram, SurveyKind.EndOfProgram, SurveyKind.AlumniYear1, SurveyKind.AlumniYear3, SurveyKind.HostCommunity }, surveys.Select(s => s.Kind).Order());
         var pre = surveys.Single(s => s.Kind == SurveyKind.PreProgram);
         var end = surveys.Single(s => s.Kind == SurveyKind.EndOfProgram);
         var pairs = pre.Questions.Where(q => q.PairKey != null).Select(q => q.PairKey).Order().ToList();

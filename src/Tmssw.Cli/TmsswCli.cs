@@ -31,6 +31,8 @@ public static class TmsswCli
             Commands.Backup.BackupCommand.Create(console),
             Commands.Backup.RestoreCommand.Create(console),
             Commands.Retention.RetentionCommand.Create(console),
+            Commands.Evaluation.SurveyCommand.Create(console),
+            EvaluationCommand.Create(console),
         })
         {
             root.Subcommands.Add(command);

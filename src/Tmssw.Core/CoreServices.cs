@@ -119,6 +119,11 @@ public static class CoreServices
         services.AddScoped<Conference.RecordCheckIn>();
         services.AddScoped<Conference.GetCheckInDesk>();
         services.AddScoped<Conference.GetAttendance>();
+        services.AddScoped<Evaluation.GetEvaluationReport>();
+        services.AddScoped<Evaluation.ExportEvaluationReport>();
+        services.AddScoped<Evaluation.GetTenYearView>();
+        services.AddScoped<Evaluation.ListIndicators>();
+        services.AddScoped<Evaluation.SaveIndicator>();
         services.AddScoped<Conference.ExportAttendance>();
 
         services.AddScoped<Partners.GetCountdownTemplates>();
@@ -148,6 +153,19 @@ public static class CoreServices
         // Keys in the database: every app instance and the CLI decrypt what the others encrypted; the
         // key ring is encrypted with a certificate kept outside the database (Data/KeyRing.cs).
         services.AddTmsswKeyRing(keys ?? KeyRingSetting.Resolve(setting));
+        services.AddScoped<Evaluation.RespondentKeys>();
+        services.AddScoped<Evaluation.SetObjectiveLinks>();
+        services.AddScoped<Evaluation.ListSurveys>();
+        services.AddScoped<Evaluation.GetSurveyBuilder>();
+        services.AddScoped<Evaluation.SaveSurvey>();
+        services.AddScoped<Evaluation.SaveSurveyQuestion>();
+        services.AddScoped<Evaluation.RemoveSurveyQuestion>();
+        services.AddScoped<Evaluation.ScheduleSurveyInvitations>();
+        services.AddScoped<Evaluation.QueueSurveyMessages>();
+        services.AddScoped<Evaluation.ListSurveyLinks>();
+        services.AddScoped<Evaluation.GetSurveyForm>();
+        services.AddScoped<Evaluation.SaveSurveyAnswers>();
+        services.AddScoped<Evaluation.ListOwnSurveys>();
         return services;
     }
 

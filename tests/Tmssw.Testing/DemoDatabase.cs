@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Tmssw.Core;
 using Tmssw.Core.Demo;
 
 namespace Tmssw.Testing;
@@ -17,8 +19,13 @@ public static class DemoDatabase
         var database = await TestDatabase.CreateAsync(provider);
         try
         {
-            await using var db = await database.MigratedContextAsync();
-            await new LoadDemo(db, TimeProvider.System).RunAsync();
+            await (await database.MigratedContextAsync()).DisposeAsync();
+
+            // Through the app's own services, so the survey links the demo makes are protected with the
+            // database's Data Protection keys, which the web app and the CLI read back.
+            await using var services = new ServiceCollection().AddLogging().AddTmsswCore(database.Setting).BuildServiceProvider();
+            await using var scope = services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<LoadDemo>().RunAsync();
             return database;
         }
         catch

@@ -331,6 +331,18 @@ public sealed record UserScope(
     /// <summary>Who attended which conference session (and its exports): the edition's runners only.</summary>
     public bool MaySeeAttendance(int editionId) => RunsEdition(editionId);
 
+    /// <summary>
+    /// An edition's evaluation report (page, PDF, XLSX, JSON): the edition's runners. There is no role for
+    /// the bureau's program officers; an Admin account stands for them.
+    /// </summary>
+    public bool MaySeeEvaluation(int editionId) => RunsEdition(editionId);
+
+    /// <summary>An edition's performance indicators and targets: set and changed by its runners.</summary>
+    public bool MayEditIndicators(int editionId) => RunsEdition(editionId);
+
+    /// <summary>The ten-year view (aggregate counts and published figures per year): Admin and any Staff.</summary>
+    public bool MaySeeTenYearView() => IsAdmin || IsStaff;
+
     /// <summary>Program items, travel legs and lodging: created, changed and cancelled by the edition's runners.</summary>
     public bool MayEditProgram(int editionId) => RunsEdition(editionId);
 
@@ -362,6 +374,20 @@ public sealed record UserScope(
     /// of their editions and those of no edition. Nobody else sees a message before it is sent.
     /// </summary>
     public bool MayReviewMail(int? editionId) => IsAdmin || (IsStaff && (editionId is null || EditionIds.Contains(editionId.Value)));
+
+    /// <summary>An edition's surveys (the builder, the invitations, the personal links): its runners only.</summary>
+    public bool MayBuildSurveys(int editionId) => RunsEdition(editionId);
+
+    /// <summary>Which objectives a meeting offer, program item or conference session serves: the edition's runners only.</summary>
+    public bool MaySetObjectives(int editionId) => RunsEdition(editionId);
+
+    /// <summary>
+    /// A survey invitation in someone's own list (and its link): a Participant their own; a Host the
+    /// host-community invitations of its city's organizations. Answering through the link needs no account.
+    /// </summary>
+    public bool OwnsInvitation(int? participantId, string? hostCityId) =>
+        (IsParticipant && participantId is not null && ParticipantId == participantId)
+        || (IsHost && hostCityId is not null && CityId == hostCityId);
 
     /// <summary>API tokens: each person manages their own; an Admin may revoke anyone's.</summary>
     public bool MayManageToken(string ownerUserId) => ownerUserId == UserId || IsAdmin;

@@ -63,6 +63,14 @@ public abstract class TmsswDbContext(DbContextOptions options)
     public DbSet<Mail.OutboxMessage> OutboxMessages => Set<Mail.OutboxMessage>();
     public DbSet<Jobs.JobRun> JobRuns => Set<Jobs.JobRun>();
     public DbSet<Jobs.StoredUpload> Uploads => Set<Jobs.StoredUpload>();
+    public DbSet<Evaluation.Survey> Surveys => Set<Evaluation.Survey>();
+    public DbSet<Evaluation.SurveyQuestion> SurveyQuestions => Set<Evaluation.SurveyQuestion>();
+    public DbSet<Evaluation.SurveyChoice> SurveyChoices => Set<Evaluation.SurveyChoice>();
+    public DbSet<Evaluation.SurveyInvitation> SurveyInvitations => Set<Evaluation.SurveyInvitation>();
+    public DbSet<Evaluation.SurveyResponse> SurveyResponses => Set<Evaluation.SurveyResponse>();
+    public DbSet<Evaluation.SurveyAnswer> SurveyAnswers => Set<Evaluation.SurveyAnswer>();
+    public DbSet<Evaluation.EvaluationKey> EvaluationKeys => Set<Evaluation.EvaluationKey>();
+    public DbSet<Evaluation.PerformanceIndicator> PerformanceIndicators => Set<Evaluation.PerformanceIndicator>();
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
         Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 
@@ -243,6 +251,8 @@ public abstract class TmsswDbContext(DbContextOptions options)
         Partners.PartnersModel.Configure(builder);
         Mail.MailModel.Configure(builder);
         Jobs.JobsModel.Configure(builder);
+        Evaluation.EvaluationModel.Configure(builder);
+        Evaluation.EvaluationReportModel.Configure(builder);
     }
 }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Tmssw.Core.Data;
 using Tmssw.Core.Hosts;
@@ -26,12 +27,15 @@ public sealed record DemoLoadReport(int Cities, int Editions, int Participants, 
 /// Each part is keyed on something natural (year, city id, host code, post slug), so loading
 /// twice adds nothing.
 /// </summary>
-public sealed partial class LoadDemo(TmsswDbContext db, TimeProvider clock)
+public sealed partial class LoadDemo(TmsswDbContext db, TimeProvider clock, IDataProtectionProvider? protection = null)
 {
     public const string Actor = "demo loader";
 
     public async Task<DemoLoadReport> RunAsync(CancellationToken cancellationToken = default)
     {
+        // The Data Protection key ring is written through its own context: make sure it exists before the
+        // demo's transaction holds the database (on SQLite a second writer would wait for it).
+        protection?.CreateProtector("Tmssw.Demo").Protect("key ring ready");
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var cities = await AddCitiesAsync(cancellationToken);
         var editions = await AddEditionsAsync(cancellationToken);
@@ -44,6 +48,8 @@ public sealed partial class LoadDemo(TmsswDbContext db, TimeProvider clock)
         var sessions = await DemoConference.AddAsync(db, edition.Id, clock, cancellationToken);
         await DemoGuests.AddAsync(db, edition.Id, clock, cancellationToken);
         await DemoPartners.AddHouseholdsAsync(db, edition.Id, cancellationToken);
+        await DemoEvaluation.AddAsync(db, edition.Id, protection ?? new EphemeralDataProtectionProvider(), clock, cancellationToken);
+        await DemoIndicators.AddAsync(db, edition.Id, clock, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new DemoLoadReport(cities, editions, participants, hosts, offers, posts, groups, sessions);
     }

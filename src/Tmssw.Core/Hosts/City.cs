@@ -71,6 +71,10 @@ public sealed class MeetingOffer
     public int Value { get; set; } = 1;
 
     public bool Required { get; set; }
+
+    /// <summary>The numbers of the edition's objectives (<see cref="Editions.Objective.Number"/>) this meeting serves; a scheduled meeting serves its offer's.</summary>
+    public List<int> Objectives { get; set; } = [];
+
     public List<OfferWindow> Windows { get; set; } = [];
 }
 

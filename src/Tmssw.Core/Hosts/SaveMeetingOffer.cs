@@ -23,7 +23,8 @@ public sealed record OfferInput(
     int? VenueId,
     int? Value,
     bool Required,
-    string? Windows);
+    string? Windows,
+    string? Objectives = null);
 
 /// <summary>The hosts, venues and offers of a city for an edition: what the offers page lists.</summary>
 
@@ -80,6 +81,23 @@ public sealed partial class SaveMeetingOffer(TmsswDbContext db, BuildScheduleIns
             errors[nameof(OfferInput.Minutes)] = "Enter the length in minutes, from 15 to 480.";
         }
 
+        List<int>? objectives = null;
+        if (input.Objectives is not null && scope.MaySetObjectives(source.Edition.Id))
+        {
+            var known = await db.Objectives.Where(o => o.EditionId == source.Edition.Id).Select(o => o.Number).ToListAsync(cancellationToken);
+            objectives = [];
+            foreach (var part in input.Objectives.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (part.Length > 4 || !int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || !known.Contains(n))
+                {
+                    errors[nameof(OfferInput.Objectives)] = $"Objectives served: give numbers of the edition's objectives ({string.Join(", ", known.Order())}), separated by commas.";
+                    break;
+                }
+
+                objectives.Add(n);
+            }
+        }
+
         if (input.Value is not { } value || value < 0 || value > 10)
         {
             errors[nameof(OfferInput.Value)] = "Enter a value from 0 (nice to have) to 10 (essential).";
@@ -121,6 +139,11 @@ public sealed partial class SaveMeetingOffer(TmsswDbContext db, BuildScheduleIns
         offer.DurationMinutes = input.Minutes!.Value;
         offer.Value = input.Value!.Value;
         offer.Required = input.Required;
+        if (objectives is not null)
+        {
+            offer.Objectives = [.. objectives.Distinct().Order()];
+        }
+
         offer.VenueId = input.VenueId ?? host.VenueId;
         db.OfferWindows.RemoveRange(offer.Windows);
         offer.Windows = windows;
@@ -217,6 +240,7 @@ public sealed partial class SaveMeetingOffer(TmsswDbContext db, BuildScheduleIns
         ["required"] = o.Required.ToString(),
         ["venue"] = o.VenueId?.ToString(CultureInfo.InvariantCulture),
         ["windows"] = FormatWindows(o.Windows),
+        ["objectives"] = string.Join(";", o.Objectives),
     };
 
     [GeneratedRegex(@"^(?<d>\d{4}-\d{2}-\d{2})\s+(?<t1>\d{2}:\d{2})\s*-\s*(?<t2>\d{2}:\d{2})$")]

@@ -83,6 +83,9 @@ public sealed class ProgramItem : ProgramEntity
 
     /// <summary>Who receives the group there (shown in descriptions and feeds).</summary>
     public string? HostName { get; set; }
+
+    /// <summary>The numbers of the edition's objectives (<see cref="Objective.Number"/>) this item serves.</summary>
+    public List<int> Objectives { get; set; } = [];
 }
 
 /// <summary>A flight (or other scheduled leg) between two airports, each time in its airport's zone.</summary>

@@ -23,7 +23,8 @@ public sealed record ProgramItemInput(
     double? Latitude = null,
     double? Longitude = null,
     string? HostName = null,
-    string? Description = null);
+    string? Description = null,
+    IReadOnlyList<int>? Objectives = null);
 
 /// <summary>
 /// Staff create and change a program item, or cancel and restore it (a cancelled item stays, so
@@ -68,6 +69,16 @@ public sealed class SaveProgramItem(TmsswDbContext db, AuditLog audit, TimeProvi
             return (null, Result.Fail("Latitude is between -90 and 90, longitude between -180 and 180."));
         }
 
+        if (input.Objectives is { Count: > 0 } wanted)
+        {
+            var known = await db.Objectives.Where(o => o.EditionId == editionId).Select(o => o.Number).ToListAsync(ct);
+            var unknown = wanted.Where(n => !known.Contains(n)).ToList();
+            if (unknown.Count > 0)
+            {
+                return (null, Result.Fail($"Objectives served: {string.Join(", ", unknown)} is not one of the edition's objectives ({string.Join(", ", known.Order())})."));
+            }
+        }
+
         if (await ProgramEditing.ApplyAudienceAsync(db, editionId, item, input.Audience, ct) is { } audienceError)
         {
             return (null, Result.Fail(audienceError));
@@ -86,6 +97,11 @@ public sealed class SaveProgramItem(TmsswDbContext db, AuditLog audit, TimeProvi
         item.Longitude = input.Longitude ?? (input.Latitude is null ? city?.Longitude : null);
         item.HostName = Clean(input.HostName);
         item.Description = Clean(input.Description);
+        if (input.Objectives is not null)
+        {
+            item.Objectives = [.. input.Objectives.Distinct().Order()];
+        }
+
         if (id is null)
         {
             db.ProgramItems.Add(item);
@@ -126,6 +142,7 @@ public sealed class SaveProgramItem(TmsswDbContext db, AuditLog audit, TimeProvi
         s["address"] = i.Address;
         s["geo"] = i.Latitude is null ? null : string.Create(CultureInfo.InvariantCulture, $"{i.Latitude};{i.Longitude}");
         s["host"] = i.HostName;
+        s["objectives"] = string.Join(";", i.Objectives);
         s["description"] = i.Description;
         return s;
     }

@@ -46,26 +46,54 @@ public sealed class Outbox(TmsswDbContext db, IDataProtectionProvider protection
                 fields[k] = v;
             }
 
-            var (subject, body) = MailText.Render(template, language, fields);
             var address = p.PersonalEmailProtected is null ? null : sensitive.Read(p).PersonalEmail;
-            db.OutboxMessages.Add(new OutboxMessage
-            {
-                EditionId = p.EditionId,
-                ParticipantId = p.Id == 0 ? null : p.Id,
-                Template = template,
-                Language = language,
-                ToName = p.FullName,
-                ToAddressProtected = Protect(address),
-                Subject = subject,
-                Body = body,
-                Status = OutboxStatus.Waiting,
-                Origin = origin.Length > 300 ? origin[..300] : origin,
-                CreatedAt = clock.GetUtcNow(),
-            });
+            Add(p.EditionId, p.Id == 0 ? null : p.Id, p.FullName, address, language, template, origin, fields);
             added++;
         }
 
         return added;
+    }
+
+    /// <summary>
+    /// Adds one waiting message to any recipient (a participant or, for the host-community survey, a host's
+    /// contact) with the fields given; <c>name</c>, <c>edition</c> and <c>contact</c> are filled in when missing.
+    /// Not saved: the caller's SaveChanges commits it (and then the message has its id).
+    /// </summary>
+    public async Task<OutboxMessage> AddToAsync(int editionId, int? participantId, string name, string? address, string language,
+        MailTemplate template, string origin, IReadOnlyDictionary<string, string?> values, CancellationToken ct = default)
+    {
+        var edition = await EditionAsync(editionId, ct);
+        var fields = new Dictionary<string, string?>
+        {
+            ["name"] = name,
+            ["edition"] = edition?.Title ?? "",
+            ["contact"] = edition?.ContactEmail ?? "",
+        };
+        foreach (var (k, v) in values)
+        {
+            fields[k] = v;
+        }
+
+        return Add(editionId, participantId, name, address, MailText.LanguageFor(language), template, origin, fields);
+    }
+
+    private OutboxMessage Add(int editionId, int? participantId, string name, string? address, string language, MailTemplate template, string origin, Dictionary<string, string?> fields)
+    {
+        var (subject, body) = MailText.Render(template, language, fields);
+        return db.OutboxMessages.Add(new OutboxMessage
+        {
+            EditionId = editionId,
+            ParticipantId = participantId,
+            Template = template,
+            Language = language,
+            ToName = name,
+            ToAddressProtected = Protect(address),
+            Subject = subject,
+            Body = body,
+            Status = OutboxStatus.Waiting,
+            Origin = origin.Length > 300 ? origin[..300] : origin,
+            CreatedAt = clock.GetUtcNow(),
+        }).Entity;
     }
 
     private async Task<Edition?> EditionAsync(int id, CancellationToken ct)

@@ -87,6 +87,14 @@ public sealed class AccessMatrixTests
         ["GET manage/{year:int}/tasks/steps"] = "L O O N F F F F",
         ["GET manage/{year:int}/hospitality/{cityId}"] = "L O O N F O F F",
         ["GET manage/outbox"] = "L O O O F F F F",
+        ["GET manage/{year:int}/surveys"] = "L O O N F F F F",
+        ["GET manage/{year:int}/surveys/{survey:int}"] = "L O O N F F F F",
+        ["GET manage/{year:int}/surveys/{survey:int}/invitations"] = "L O O N F F F F",
+        ["GET survey/{token}"] = "N N N N N N N N",
+        ["GET me/surveys"] = "L O O O O O O O",
+        ["GET manage/{year:int}/evaluation"] = "L O O N F F F F",
+        ["GET manage/{year:int}/evaluation/indicators"] = "L O O N F F F F",
+        ["GET manage/evaluation/ten-years"] = "L O O O F F F F",
 
         // The JSON API: 401 instead of a sign-in redirect; a POST or PUT of "{}" that gets past
         // authorization is a 400 with field errors (counted as allowed).
@@ -219,6 +227,7 @@ public sealed class AccessMatrixTests
             ["{*path:nonfile}"] = "no/such/page",
             ["{cityId}"] = "phoenix",
             ["{token}"] = "no-such-token",
+            ["{survey:int}"] = (await db.Surveys.OrderBy(x => x.Id).Select(x => x.Id).FirstAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{sessionId:int}"] = (await db.ConferenceSessions.OrderBy(x => x.Id).Select(x => x.Id).FirstAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{speakerId:int}"] = (await db.Speakers.OrderBy(x => x.Id).Select(x => x.Id).FirstAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture),
         };

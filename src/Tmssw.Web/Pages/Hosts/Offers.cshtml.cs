@@ -48,6 +48,7 @@ public sealed class OffersModel(CurrentUser current, SaveMeetingOffer save, List
                 Value = offer.Value,
                 Required = offer.Required,
                 Windows = SaveMeetingOffer.FormatWindows(offer.Windows),
+                Objectives = string.Join(", ", offer.Objectives),
             };
         }
         else
@@ -69,7 +70,7 @@ public sealed class OffersModel(CurrentUser current, SaveMeetingOffer save, List
         var (offerId, errors) = await save.RunAsync(
             year,
             cityId,
-            new OfferInput(Input.Id, Input.HostId, Input.Topic, Input.Themes, Input.Minutes, Input.VenueId, Input.Value, Input.Required, Input.Windows),
+            new OfferInput(Input.Id, Input.HostId, Input.Topic, Input.Themes, Input.Minutes, Input.VenueId, Input.Value, Input.Required, Input.Windows, Input.Objectives),
             Scope,
             cancellationToken);
         foreach (var (field, message) in errors)
@@ -110,6 +111,9 @@ public sealed class OffersModel(CurrentUser current, SaveMeetingOffer save, List
     /// <summary>What the form posts; numbers stay nullable so a blank or mistyped field is reported, not defaulted.</summary>
     public sealed class OfferForm
     {
+        /// <summary>The numbers of the edition objectives the meeting serves, e.g. "1, 3" (staff only; a Host's save keeps them).</summary>
+        public string? Objectives { get; set; }
+
         public int? Id { get; set; }
         public int HostId { get; set; }
         public string? Topic { get; set; }

@@ -84,13 +84,16 @@ public sealed class ProgramModel(
         }
 
         var f = ItemInput;
+        var objectives = Numbers(f.Objectives);
         var result = !TryLocal(f.Start, out var start) || !TryLocal(f.End, out var end)
             ? Result.Fail("Give the start and end as local date and time (e.g. 2024-05-06T09:00).")
+            : objectives is null
+                ? Result.Fail("Objectives served: give objective numbers separated by commas (e.g. 1, 3).")
             : !TryNumber(f.Latitude, out var lat) || !TryNumber(f.Longitude, out var lon)
                 ? Result.Fail("Latitude and longitude are decimal numbers (e.g. 27.763 and -82.6305).")
                 : (await saveItem.SaveAsync(Scope, year, f.Id, new ProgramItemInput(
                     f.Phase, f.Kind, f.Title ?? "", start, end, f.TimeZone ?? "", Audience(f.Audience, f.GroupId, f.Participants),
-                    f.CityId, f.VenueName, f.Address, lat, lon, f.HostName, f.Description), cancellationToken)).Result;
+                    f.CityId, f.VenueName, f.Address, lat, lon, f.HostName, f.Description, objectives), cancellationToken)).Result;
         return await AfterAsync(year, phase, result, cancellationToken);
     }
 
@@ -189,6 +192,7 @@ public sealed class ProgramModel(
                 Id = i.Id, Phase = i.Phase, Kind = i.Kind, Title = i.Title, Start = Local(i.Start), End = Local(i.End), TimeZone = i.TimeZone,
                 CityId = i.CityId, VenueName = i.VenueName, Address = i.Address, Latitude = Number(i.Latitude), Longitude = Number(i.Longitude),
                 HostName = i.HostName, Description = i.Description, Audience = i.Audience, GroupId = i.GroupId, Participants = string.Join(", ", i.ParticipantIds),
+                Objectives = string.Join(", ", i.Objectives),
             };
         }
         else if (parts[0] == "leg" && Program.Legs.FirstOrDefault(l => l.Id == id) is { } l)
@@ -213,6 +217,23 @@ public sealed class ProgramModel(
     private static AudienceInput Audience(Core.Itineraries.Audience audience, int? groupId, string? participants) =>
         new(audience, groupId, [.. (participants ?? "").Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries)
             .Select(p => int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : -1)]);
+
+    /// <summary>"1, 3" as numbers; null when something in it is not a number (an empty text is none).</summary>
+    private static List<int>? Numbers(string? text)
+    {
+        var numbers = new List<int>();
+        foreach (var part in (text ?? "").Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (part.Length > 4 || !int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+            {
+                return null;
+            }
+
+            numbers.Add(n);
+        }
+
+        return numbers;
+    }
 
     private static bool TryLocal(string? text, out DateTime value) =>
         DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
@@ -257,6 +278,9 @@ public sealed class ProgramModel(
         public Core.Itineraries.Audience Audience { get; set; }
         public int? GroupId { get; set; }
         public string? Participants { get; set; }
+
+        /// <summary>The numbers of the edition objectives the item serves, e.g. "1, 3".</summary>
+        public string? Objectives { get; set; }
     }
 
     public sealed class LegForm

@@ -42,6 +42,7 @@ public static class CoreServices
         services.AddScoped<Posts.UnpublishPost>();
         services.AddScoped<Posts.AddPostImage>();
         services.AddScoped<Posts.GetPostImage>();
+        services.AddScoped<Posts.GetPostEditorChoices>();
         services.AddScoped<Participants.Import.PreviewImport>();
         services.AddScoped<Participants.Import.CommitImport>();
         services.AddScoped<Participants.Export.ExportRoster>();

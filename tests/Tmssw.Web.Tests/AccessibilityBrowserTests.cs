@@ -45,6 +45,8 @@ public sealed class AccessibilityBrowserTests(BrowserApp app, Xunit.Abstractions
     [InlineData("/manage/2024/tasks/steps", "Staff")]
     [InlineData("/manage/2024/hospitality/phoenix", "Host")]
     [InlineData("/manage/outbox", "Staff")]
+    [InlineData("/manage/posts", "Staff")]
+    [InlineData("/manage/posts/new", "Staff")]
     public async Task Page_has_no_serious_accessibility_violation(string path, string? role)
     {
         var url = await ResolveAsync(path);

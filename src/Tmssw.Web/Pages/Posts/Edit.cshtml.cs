@@ -19,7 +19,8 @@ public sealed class EditModel(
     SavePost save,
     PublishPost publish,
     UnpublishPost unpublish,
-    AddPostImage addImage) : PostFormPage(current, choices)
+    AddPostImage addImage,
+    TimeProvider clock) : PostFormPage(current, choices)
 {
     public PostDraft Draft { get; private set; } = null!;
 
@@ -82,7 +83,7 @@ public sealed class EditModel(
             return Page();
         }
 
-        Message = at is { } when && when > DateTimeOffset.UtcNow ? $"Scheduled: the post appears on {when:yyyy-MM-dd HH:mm} UTC." : "Published.";
+        Message = at is { } when && when > clock.GetUtcNow() ? $"Scheduled: the post appears on {when:yyyy-MM-dd HH:mm} UTC." : "Published.";
         return RedirectToPage(new { postId });
     }
 

@@ -33,6 +33,7 @@ public static class TmsswCli
             Commands.Retention.RetentionCommand.Create(console),
             Commands.Evaluation.SurveyCommand.Create(console),
             EvaluationCommand.Create(console),
+            Commands.Posts.PostsCommand.Create(console),
         })
         {
             root.Subcommands.Add(command);

@@ -38,6 +38,14 @@ public static class CoreServices
         services.AddScoped<SaveParticipant>();
         services.AddScoped<RevealSensitive>();
         services.AddScoped<Posts.ListPosts>();
+        services.AddScoped<Posts.ListManagedPosts>();
+        services.AddScoped<Posts.GetPostDraft>();
+        services.AddScoped<Posts.SavePost>();
+        services.AddScoped<Posts.PublishPost>();
+        services.AddScoped<Posts.UnpublishPost>();
+        services.AddScoped<Posts.AddPostImage>();
+        services.AddScoped<Posts.GetPostImage>();
+        services.AddScoped<Posts.GetPostEditorChoices>();
         services.AddScoped<Participants.Import.PreviewImport>();
         services.AddScoped<Participants.Import.CommitImport>();
         services.AddScoped<Participants.Export.ExportRoster>();

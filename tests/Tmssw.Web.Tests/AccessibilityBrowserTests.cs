@@ -48,6 +48,8 @@ public sealed class AccessibilityBrowserTests(BrowserApp app, Xunit.Abstractions
     [InlineData("/manage/2024/evaluation", "Staff")]
     [InlineData("/manage/2024/evaluation/indicators", "Staff")]
     [InlineData("/manage/evaluation/ten-years", "Staff")]
+    [InlineData("/manage/posts", "Staff")]
+    [InlineData("/manage/posts/new", "Staff")]
     public async Task Page_has_no_serious_accessibility_violation(string path, string? role)
     {
         var url = await ResolveAsync(path);

@@ -129,6 +129,33 @@ public sealed record UserScope(
     /// <summary>An edition's public facts: published ones for everyone, drafts for those who run them.</summary>
     public static bool MayRead(UserScope? scope, Edition edition) => edition.IsPublished || scope?.RunsEdition(edition.Id) == true;
 
+    /// <summary>
+    /// "Latest Conversations" posts: a post tagged with an edition is written (drafted, edited,
+    /// scheduled, published, unpublished, given images) by that edition's runners; a post about the
+    /// initiative as a whole (no edition) by Admins only. Drafts are seen by the same people.
+    /// </summary>
+    public bool MayWritePost(int? editionId) => editionId is { } id ? RunsEdition(id) : IsAdmin;
+
+    /// <summary>Who opens the staff's post pages at all: Admins and Staff (held to their editions' posts).</summary>
+    public bool WritesPosts => IsAdmin || IsStaff;
+
+    /// <summary>The posts, drafts included, this person may write (see <see cref="MayWritePost"/>).</summary>
+    public IQueryable<Posts.Post> WritablePosts(TmsswDbContext db)
+    {
+        if (IsAdmin)
+        {
+            return db.Posts;
+        }
+
+        if (!IsStaff)
+        {
+            return db.Posts.Where(p => false);
+        }
+
+        var editions = EditionIds.ToList();
+        return db.Posts.Where(p => p.EditionId != null && editions.Contains(p.EditionId.Value));
+    }
+
     /// <summary>The editions on a person's home page: assigned ones, and for field roles the editions with a program.</summary>
     public IQueryable<Edition> HomeEditions(TmsswDbContext db)
     {

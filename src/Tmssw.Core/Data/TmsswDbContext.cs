@@ -49,6 +49,7 @@ public abstract class TmsswDbContext(DbContextOptions options)
     public DbSet<GuestRegistration> GuestRegistrations => Set<GuestRegistration>();
     public DbSet<CheckIn> CheckIns => Set<CheckIn>();
     public DbSet<Post> Posts => Set<Post>();
+    public DbSet<PostImage> PostImages => Set<PostImage>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<StaffAssignment> StaffAssignments => Set<StaffAssignment>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
@@ -218,13 +219,6 @@ public abstract class TmsswDbContext(DbContextOptions options)
             e.HasIndex(x => new { x.EditionId, x.PersonKind, x.PersonId });
         });
 
-        builder.Entity<Post>(e =>
-        {
-            e.HasIndex(x => x.Slug).IsUnique();
-            e.HasIndex(x => x.PublishedAt);
-            e.HasOne<Edition>().WithMany().HasForeignKey(x => x.EditionId).OnDelete(DeleteBehavior.SetNull);
-        });
-
         builder.Entity<AuditEntry>(e =>
         {
             e.HasIndex(x => x.At);
@@ -253,6 +247,7 @@ public abstract class TmsswDbContext(DbContextOptions options)
         Jobs.JobsModel.Configure(builder);
         Evaluation.EvaluationModel.Configure(builder);
         Evaluation.EvaluationReportModel.Configure(builder);
+        PostsModel.Configure(builder);
     }
 }
 

@@ -225,7 +225,10 @@ public sealed partial class LoadDemo(TmsswDbContext db, TimeProvider clock, IDat
         return added;
     }
 
-    /// <summary>Posts are kept as <c>--- slug: … | title: … | date: … | author: …</c> followed by Markdown.</summary>
+    /// <summary>
+    /// Posts are kept as <c>--- slug: … | title: … | date: … | author: …</c> (optionally <c>| summary: … | themes: a;b | status: draft</c>)
+    /// followed by Markdown.
+    /// </summary>
     internal static List<Post> ParsePosts(string text)
     {
         var posts = new List<Post>();
@@ -238,13 +241,19 @@ public sealed partial class LoadDemo(TmsswDbContext db, TimeProvider clock, IDat
             var next = m.NextMatch();
             var body = text[bodyStart..(next.Success ? next.Index : text.Length)].Trim();
             var date = DateOnly.ParseExact(fields["date"], "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var at = new DateTimeOffset(date.ToDateTime(new TimeOnly(14, 0)), TimeSpan.Zero);
             posts.Add(new Post
             {
                 Slug = fields["slug"],
                 Title = fields["title"],
                 Author = fields["author"],
+                Summary = fields.GetValueOrDefault("summary"),
+                Themes = fields.TryGetValue("themes", out var themes) ? SplitList(themes) : [],
                 BodyMarkdown = body,
-                PublishedAt = new DateTimeOffset(date.ToDateTime(new TimeOnly(14, 0)), TimeSpan.Zero),
+                PublishedAt = at,
+                CreatedAt = at,
+                UpdatedAt = at,
+                IsPublished = fields.GetValueOrDefault("status") != "draft",
             });
         }
 

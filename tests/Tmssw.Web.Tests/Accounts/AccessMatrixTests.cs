@@ -96,6 +96,13 @@ public sealed class AccessMatrixTests
         ["GET manage/{year:int}/evaluation/indicators"] = "L O O N F F F F",
         ["GET manage/evaluation/ten-years"] = "L O O O F F F F",
 
+        // Posts (issue 16): Admin and Staff write; a post of the 2024 edition is its runners' (the 2023 staff get 404);
+        // an image of a draft or an unknown image is a 404 for everyone.
+        ["GET manage/posts"] = "L O O O F F F F",
+        ["GET manage/posts/new"] = "L O O O F F F F",
+        ["GET manage/posts/{postId:int}"] = "L O O N F F F F",
+        ["GET conversations/images/{name}"] = "N N N N N N N N",
+
         // The JSON API: 401 instead of a sign-in redirect; a POST or PUT of "{}" that gets past
         // authorization is a 400 with field errors (counted as allowed).
         ["GET api/v1/editions"] = "O O O O O O O O",
@@ -222,7 +229,9 @@ public sealed class AccessMatrixTests
             ["{id:int}"] = people.PhoenixParticipantId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{id}"] = people.StaffId,
             ["{id:guid}"] = Guid.NewGuid().ToString(),
-            ["{slug}"] = await db.Posts.Select(p => p.Slug).FirstAsync(),
+            ["{slug}"] = await db.Posts.Where(p => p.IsPublished).OrderBy(p => p.Id).Select(p => p.Slug).FirstAsync(),
+            ["{postId:int}"] = (await db.Posts.Where(p => p.EditionId != null).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["{name}"] = "0123456789abcdef0123456789abcdef.jpg",
             ["{documentName}"] = "v1",
             ["{*path:nonfile}"] = "no/such/page",
             ["{cityId}"] = "phoenix",

@@ -29,7 +29,8 @@ public sealed class FeedModel(ListPosts posts) : PageModel
                 new XElement(Atom + "link", new XAttribute("href", $"{site}/conversations/{p.Slug}")),
                 new XElement(Atom + "updated", p.PublishedAt.ToString("O")),
                 new XElement(Atom + "author", new XElement(Atom + "name", p.Author)),
-                new XElement(Atom + "summary", Tmssw.Web.Shared.Markdown.Summary(p.BodyMarkdown)),
+                p.Themes.Select(t => new XElement(Atom + "category", new XAttribute("term", t), new XAttribute("label", Tmssw.Core.Reference.Themes.NameOf(t)))),
+                new XElement(Atom + "summary", p.Summary ?? Tmssw.Web.Shared.Markdown.Summary(p.BodyMarkdown)),
                 new XElement(Atom + "content", new XAttribute("type", "html"), Tmssw.Web.Shared.Markdown.ToSafeHtmlString(p.BodyMarkdown)))));
         return Content(new XDocument(new XDeclaration("1.0", "utf-8", null), feed).ToString(), "application/atom+xml; charset=utf-8");
     }

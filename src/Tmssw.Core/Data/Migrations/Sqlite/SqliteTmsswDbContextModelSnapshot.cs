@@ -2384,11 +2384,15 @@ namespace Tmssw.Core.Data.Migrations.Sqlite
 
                     b.Property<string>("Author")
                         .IsRequired()
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("BodyMarkdown")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("EditionId")
                         .HasColumnType("INTEGER");
@@ -2401,11 +2405,24 @@ namespace Tmssw.Core.Data.Migrations.Sqlite
 
                     b.Property<string>("Slug")
                         .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Themes")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
                         .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -2417,6 +2434,52 @@ namespace Tmssw.Core.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Posts");
+                });
+
+            modelBuilder.Entity("Tmssw.Core.Posts.PostImage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OriginalName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.HasIndex("PostId");
+
+                    b.ToTable("PostImages");
                 });
 
             modelBuilder.Entity("Tmssw.Core.Scheduling.GroupBusyItem", b =>
@@ -3167,6 +3230,15 @@ namespace Tmssw.Core.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Tmssw.Core.Posts.PostImage", b =>
+                {
+                    b.HasOne("Tmssw.Core.Posts.Post", null)
+                        .WithMany("Images")
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Tmssw.Core.Scheduling.GroupBusyItem", b =>
                 {
                     b.HasOne("Tmssw.Core.Splits.Group", null)
@@ -3316,6 +3388,11 @@ namespace Tmssw.Core.Data.Migrations.Sqlite
             modelBuilder.Entity("Tmssw.Core.Partners.HospitalityEvening", b =>
                 {
                     b.Navigation("Homes");
+                });
+
+            modelBuilder.Entity("Tmssw.Core.Posts.Post", b =>
+                {
+                    b.Navigation("Images");
                 });
 
             modelBuilder.Entity("Tmssw.Core.Splits.SplitPlan", b =>

@@ -61,6 +61,12 @@ public abstract class TmsswDbContext(DbContextOptions options)
     public DbSet<Partners.Household> Households => Set<Partners.Household>();
     public DbSet<Partners.HospitalityEvening> HospitalityEvenings => Set<Partners.HospitalityEvening>();
     public DbSet<Mail.OutboxMessage> OutboxMessages => Set<Mail.OutboxMessage>();
+    public DbSet<Alumni.AlumniSharing> AlumniSharing => Set<Alumni.AlumniSharing>();
+    public DbSet<Alumni.AlumniThread> AlumniThreads => Set<Alumni.AlumniThread>();
+    public DbSet<Alumni.ThreadRecipient> ThreadRecipients => Set<Alumni.ThreadRecipient>();
+    public DbSet<Alumni.AlumniReply> AlumniReplies => Set<Alumni.AlumniReply>();
+    public DbSet<Alumni.PostReport> PostReports => Set<Alumni.PostReport>();
+    public DbSet<Alumni.AlumniInvitation> AlumniInvitations => Set<Alumni.AlumniInvitation>();
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
         Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 
@@ -238,6 +244,7 @@ public abstract class TmsswDbContext(DbContextOptions options)
         Itineraries.ItineraryModel.Configure(builder);
         Partners.PartnersModel.Configure(builder);
         Mail.MailModel.Configure(builder);
+        Alumni.AlumniModel.Configure(builder);
     }
 }
 

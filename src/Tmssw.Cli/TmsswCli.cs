@@ -28,6 +28,7 @@ public static class TmsswCli
             Commands.Conference.CheckInCommand.Create(console),
             Commands.Partners.TasksCommand.Create(console),
             Commands.Mail.OutboxCommand.Create(console),
+            Commands.Alumni.AlumniCommand.Create(console),
         })
         {
             root.Subcommands.Add(command);

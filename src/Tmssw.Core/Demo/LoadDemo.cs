@@ -26,7 +26,7 @@ public sealed record DemoLoadReport(int Cities, int Editions, int Participants, 
 /// Each part is keyed on something natural (year, city id, host code, post slug), so loading
 /// twice adds nothing.
 /// </summary>
-public sealed partial class LoadDemo(TmsswDbContext db, TimeProvider clock)
+public sealed partial class LoadDemo(TmsswDbContext db, TimeProvider clock, Alumni.AlumniSecrets? alumniSecrets = null)
 {
     public const string Actor = "demo loader";
 
@@ -44,6 +44,7 @@ public sealed partial class LoadDemo(TmsswDbContext db, TimeProvider clock)
         var sessions = await DemoConference.AddAsync(db, edition.Id, clock, cancellationToken);
         await DemoGuests.AddAsync(db, edition.Id, clock, cancellationToken);
         await DemoPartners.AddHouseholdsAsync(db, edition.Id, cancellationToken);
+        await DemoAlumni.AddAsync(db, alumniSecrets, clock, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new DemoLoadReport(cities, editions, participants, hosts, offers, posts, groups, sessions);
     }

@@ -77,5 +77,11 @@ public sealed class AlumniSecrets(IDataProtectionProvider provider)
 
     public string Protect(string text) => protector.Protect(text);
 
+    /// <summary>
+    /// Makes sure the key ring has a key before a caller opens a transaction: creating the first key writes it
+    /// through another DbContext, which on SQLite would wait for the caller's own write lock.
+    /// </summary>
+    public void EnsureKey() => protector.Protect("");
+
     public string Unprotect(string protectedText) => protector.Unprotect(protectedText);
 }

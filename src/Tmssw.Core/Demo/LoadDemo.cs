@@ -32,6 +32,7 @@ public sealed partial class LoadDemo(TmsswDbContext db, TimeProvider clock, Alum
 
     public async Task<DemoLoadReport> RunAsync(CancellationToken cancellationToken = default)
     {
+        alumniSecrets?.EnsureKey();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var cities = await AddCitiesAsync(cancellationToken);
         var editions = await AddEditionsAsync(cancellationToken);

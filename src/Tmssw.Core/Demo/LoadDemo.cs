@@ -45,8 +45,11 @@ public sealed partial class LoadDemo(TmsswDbContext db, TimeProvider clock, Alum
         var sessions = await DemoConference.AddAsync(db, edition.Id, clock, cancellationToken);
         await DemoGuests.AddAsync(db, edition.Id, clock, cancellationToken);
         await DemoPartners.AddHouseholdsAsync(db, edition.Id, cancellationToken);
-        await DemoAlumni.AddAsync(db, alumniSecrets, clock, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+
+        // After the commit: encrypting the threads may write a Data Protection key through another DbContext,
+        // which on SQLite would wait for this transaction's write lock.
+        await DemoAlumni.AddAsync(db, alumniSecrets, clock, cancellationToken);
         return new DemoLoadReport(cities, editions, participants, hosts, offers, posts, groups, sessions);
     }
 

@@ -34,6 +34,7 @@ public static class TmsswCli
             Commands.Evaluation.SurveyCommand.Create(console),
             EvaluationCommand.Create(console),
             Commands.Posts.PostsCommand.Create(console),
+            Commands.Alumni.AlumniCommand.Create(console),
         })
         {
             root.Subcommands.Add(command);

@@ -174,6 +174,25 @@ public static class CoreServices
         services.AddScoped<Evaluation.GetSurveyForm>();
         services.AddScoped<Evaluation.SaveSurveyAnswers>();
         services.AddScoped<Evaluation.ListOwnSurveys>();
+        // Alumni (issue 16): the directory, sharing, the TLP-labelled knowledge exchange, moderation, invitations, the digest.
+        services.AddScoped<Alumni.AlumniSecrets>();
+        services.AddScoped<Alumni.BrowseAlumniDirectory>();
+        services.AddScoped<Alumni.GetOwnSharing>();
+        services.AddScoped<Alumni.SaveOwnSharing>();
+        services.AddScoped<Alumni.ListThreads>();
+        services.AddScoped<Alumni.GetThread>();
+        services.AddScoped<Alumni.StartThread>();
+        services.AddScoped<Alumni.ReplyToThread>();
+        services.AddScoped<Alumni.ReportPost>();
+        services.AddScoped<Alumni.ListReports>();
+        services.AddScoped<Alumni.HidePost>();
+        services.AddScoped<Alumni.ListInvitableAlumni>();
+        services.AddScoped<Alumni.InviteAlumnus>();
+        services.AddScoped<Alumni.AcceptInvitation>();
+        services.AddScoped<Alumni.QueueAlumniDigest>();
+
+        // Keys in the database: every app instance and the CLI decrypt what the others encrypted.
+        services.AddDataProtection().SetApplicationName("tmssw").PersistKeysToDbContext<TmsswDbContext>();
         return services;
     }
 

@@ -7,7 +7,7 @@ namespace Tmssw.Testing;
 
 /// <summary>
 /// The set-up most database tests share: a fresh, migrated database of the given provider holding the
-/// demo (ten editions; 2024 with 56 participants in nine cities, hosts and offers). Dispose it like a
+/// demo (ten editions; 2024 with 56 nominations in nine cities and 4 synthetic alumni, alumni of earlier editions, hosts and offers). Dispose it like a
 /// <see cref="TestDatabase"/>.
 /// </summary>
 public static class DemoDatabase

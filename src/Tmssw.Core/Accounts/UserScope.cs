@@ -1,4 +1,6 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Tmssw.Core.Alumni;
 using Tmssw.Core.Auditing;
 using Tmssw.Core.Data;
 using Tmssw.Core.Editions;
@@ -24,7 +26,8 @@ public sealed record UserScope(
     string? Country = null,
     string? CityId = null,
     int? GroupId = null,
-    int? ParticipantId = null)
+    int? ParticipantId = null,
+    Alumni.AlumnusFacts? Alumnus = null)
 {
     public bool IsAdmin => Roles.Contains(Accounts.Roles.Admin);
     public bool IsStaff => Roles.Contains(Accounts.Roles.Staff);
@@ -415,6 +418,73 @@ public sealed record UserScope(
     public bool OwnsInvitation(int? participantId, string? hostCityId) =>
         (IsParticipant && participantId is not null && ParticipantId == participantId)
         || (IsHost && hostCityId is not null && CityId == hostCityId);
+    /// <summary>
+    /// An alumnus: a signed-in Participant whose own record is Completed (<see cref="AlumnusFacts"/>, read from
+    /// the data on every request). Nothing ends a participant's account when the program ends; the status
+    /// adds the alumni pages to what the account reaches.
+    /// </summary>
+    public bool IsAlumnus => IsParticipant && Alumnus is not null && Alumnus.ParticipantId == ParticipantId;
+
+    /// <summary>The alumni directory (and its API and CLI): alumni and program staff (any edition: alumni span editions).</summary>
+    public bool MayBrowseAlumni => IsAlumnus || IsStaff || IsAdmin;
+
+    /// <summary>Starting threads and replying in the knowledge exchange: alumni only.</summary>
+    public bool MayWriteThreads => IsAlumnus;
+
+    /// <summary>Reports, hiding and unhiding posts, inviting alumni of earlier editions: Admin and Staff.</summary>
+    public bool MayModerateAlumni => IsStaff || IsAdmin;
+
+    public void EnsureMayBrowseAlumni()
+    {
+        if (!MayBrowseAlumni)
+        {
+            throw new OutOfScopeException("the alumni directory");
+        }
+    }
+
+    /// <summary>
+    /// THE visibility rule of the knowledge exchange (TLP 2.0). Every query, page, API answer, CLI export and
+    /// digest of threads goes through <see cref="ReadableThreads"/> or <see cref="ReadableReplies"/>, which
+    /// apply this expression in the database:
+    /// CLEAR anyone (signed in or not); GREEN every alumnus and staff; AMBER the alumni whose themes include
+    /// the audience theme or whose region is the audience region; AMBER+STRICT the alumni of the author's agency;
+    /// RED the named recipients. The author always reads their own thread. Staff (moderators) read AMBER,
+    /// AMBER+STRICT and RED threads only once a reader has reported them. A hidden thread is gone for everyone
+    /// but staff, who see it marked hidden.
+    /// </summary>
+    public static Expression<Func<AlumniThread, bool>> ThreadReadableBy(UserScope? scope)
+    {
+        var moderator = scope?.MayModerateAlumni == true;
+        var alumnus = scope is { IsAlumnus: true } ? scope.Alumnus : null;
+        var isAlumnus = alumnus is not null;
+        var participantId = alumnus?.ParticipantId ?? -1;
+        var themes = alumnus?.Themes.ToList() ?? [];
+        var region = alumnus?.Region ?? "";
+        var agency = alumnus?.AgencyKey ?? "";
+        return t => (moderator || t.HiddenAt == null)
+            && (t.Tlp == Tlp.Clear
+                || (moderator && (t.Tlp == Tlp.Green || t.Reports.Any()))
+                || (isAlumnus
+                    && (t.AuthorParticipantId == participantId
+                        || t.Tlp == Tlp.Green
+                        || (t.Tlp == Tlp.Amber
+                            && ((t.AudienceTheme != null && themes.Contains(t.AudienceTheme))
+                                || (t.AudienceRegion != null && region != "" && t.AudienceRegion == region)))
+                        || (t.Tlp == Tlp.AmberStrict && agency != "" && t.AgencyKey == agency)
+                        || (t.Tlp == Tlp.Red && t.Recipients.Any(r => r.ParticipantId == participantId)))));
+    }
+
+    /// <summary>The threads someone (null: an anonymous visitor) may read; see <see cref="ThreadReadableBy"/>.</summary>
+    public static IQueryable<AlumniThread> ReadableThreads(UserScope? scope, TmsswDbContext db) =>
+        db.AlumniThreads.AsNoTracking().Where(ThreadReadableBy(scope));
+
+    /// <summary>The replies someone may read: exactly the readers of their thread (a reply has no label of its own); hidden ones for staff only.</summary>
+    public static IQueryable<AlumniReply> ReadableReplies(UserScope? scope, TmsswDbContext db)
+    {
+        var moderator = scope?.MayModerateAlumni == true;
+        var threads = ReadableThreads(scope, db).Select(t => t.Id);
+        return db.AlumniReplies.AsNoTracking().Where(r => (moderator || r.HiddenAt == null) && threads.Contains(r.ThreadId));
+    }
 
     /// <summary>API tokens: each person manages their own; an Admin may revoke anyone's.</summary>
     public bool MayManageToken(string ownerUserId) => ownerUserId == UserId || IsAdmin;

@@ -72,6 +72,12 @@ public abstract class TmsswDbContext(DbContextOptions options)
     public DbSet<Evaluation.SurveyAnswer> SurveyAnswers => Set<Evaluation.SurveyAnswer>();
     public DbSet<Evaluation.EvaluationKey> EvaluationKeys => Set<Evaluation.EvaluationKey>();
     public DbSet<Evaluation.PerformanceIndicator> PerformanceIndicators => Set<Evaluation.PerformanceIndicator>();
+    public DbSet<Alumni.AlumniSharing> AlumniSharing => Set<Alumni.AlumniSharing>();
+    public DbSet<Alumni.AlumniThread> AlumniThreads => Set<Alumni.AlumniThread>();
+    public DbSet<Alumni.ThreadRecipient> ThreadRecipients => Set<Alumni.ThreadRecipient>();
+    public DbSet<Alumni.AlumniReply> AlumniReplies => Set<Alumni.AlumniReply>();
+    public DbSet<Alumni.PostReport> PostReports => Set<Alumni.PostReport>();
+    public DbSet<Alumni.AlumniInvitation> AlumniInvitations => Set<Alumni.AlumniInvitation>();
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
         Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 
@@ -248,6 +254,7 @@ public abstract class TmsswDbContext(DbContextOptions options)
         Evaluation.EvaluationModel.Configure(builder);
         Evaluation.EvaluationReportModel.Configure(builder);
         PostsModel.Configure(builder);
+        Alumni.AlumniModel.Configure(builder);
     }
 }
 

@@ -27,7 +27,8 @@ public sealed record DemoLoadReport(int Cities, int Editions, int Participants, 
 /// Each part is keyed on something natural (year, city id, host code, post slug), so loading
 /// twice adds nothing.
 /// </summary>
-public sealed partial class LoadDemo(TmsswDbContext db, TimeProvider clock, IDataProtectionProvider? protection = null)
+public sealed partial class LoadDemo(
+    TmsswDbContext db, TimeProvider clock, IDataProtectionProvider? protection = null, Alumni.AlumniSecrets? alumniSecrets = null)
 {
     public const string Actor = "demo loader";
 
@@ -36,6 +37,7 @@ public sealed partial class LoadDemo(TmsswDbContext db, TimeProvider clock, IDat
         // The Data Protection key ring is written through its own context: make sure it exists before the
         // demo's transaction holds the database (on SQLite a second writer would wait for it).
         protection?.CreateProtector("Tmssw.Demo").Protect("key ring ready");
+        alumniSecrets?.EnsureKey();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var cities = await AddCitiesAsync(cancellationToken);
         var editions = await AddEditionsAsync(cancellationToken);
@@ -51,6 +53,10 @@ public sealed partial class LoadDemo(TmsswDbContext db, TimeProvider clock, IDat
         await DemoEvaluation.AddAsync(db, edition.Id, protection ?? new EphemeralDataProtectionProvider(), clock, cancellationToken);
         await DemoIndicators.AddAsync(db, edition.Id, clock, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+
+        // After the commit: encrypting the threads may write a Data Protection key through another DbContext,
+        // which on SQLite would wait for this transaction's write lock.
+        await DemoAlumni.AddAsync(db, alumniSecrets, clock, cancellationToken);
         return new DemoLoadReport(cities, editions, participants, hosts, offers, posts, groups, sessions);
     }
 

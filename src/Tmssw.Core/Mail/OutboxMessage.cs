@@ -11,6 +11,8 @@ public enum MailTemplate
     SurveyInvitation,
     SurveyReminder,
     ThankYou,
+    AlumniInvitation,
+    AlumniDigest,
 }
 
 /// <summary>

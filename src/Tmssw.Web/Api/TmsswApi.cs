@@ -23,6 +23,7 @@ public static class TmsswApi
         v1.MapGroupsApi();
         v1.MapConferenceApi();
         v1.MapCheckInsApi();
+        v1.MapAlumniApi();
         return app;
     }
 

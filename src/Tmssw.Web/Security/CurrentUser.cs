@@ -33,6 +33,12 @@ public sealed class CurrentUser(IHttpContextAccessor http, TmsswDbContext db)
         }
 
         var roles = principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet();
+
+        // An alumnus is a Participant whose record is Completed: read from the data on every request, so the
+        // capability follows the status (no role to grant or forget).
+        var alumnus = roles.Contains(Roles.Participant)
+            ? await Core.Alumni.AlumnusFacts.LoadAsync(db, user.ParticipantId, cancellationToken)
+            : null;
         scope = new UserScope(
             user.Id,
             user.Email ?? user.UserName ?? user.Id,
@@ -41,7 +47,8 @@ public sealed class CurrentUser(IHttpContextAccessor http, TmsswDbContext db)
             user.Country,
             user.CityId,
             user.GroupId,
-            user.ParticipantId);
+            user.ParticipantId,
+            alumnus);
         return scope;
     }
 

@@ -29,6 +29,9 @@ public static class Policies
     /// <summary>Participants and Interpreters: their own itinerary, Today and program book.</summary>
     public const string Traveller = "Traveller";
 
+    /// <summary>Admin, Staff and Participants: the alumni directory (a Participant must be an alumnus: UserScope.IsAlumnus, else 404).</summary>
+    public const string Alumni = "Alumni";
+
     /// <summary>Any signed-in person.</summary>
     public const string SignedIn = "SignedIn";
 
@@ -41,6 +44,7 @@ public static class Policies
         [Hosts] = [Roles.Admin, Roles.Staff, Roles.Host],
         [Participant] = [Roles.Participant],
         [Traveller] = [Roles.Participant, Roles.Interpreter],
+        [Alumni] = [Roles.Admin, Roles.Staff, Roles.Participant],
         [SignedIn] = [.. Roles.All],
     };
 

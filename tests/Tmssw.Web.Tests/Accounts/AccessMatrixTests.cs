@@ -103,6 +103,17 @@ public sealed class AccessMatrixTests
         ["GET manage/posts/{postId:int}"] = "L O O N F F F F",
         ["GET conversations/images/{name}"] = "N N N N N N N N",
 
+        // Alumni (issue 16): the sample Participant is Confirmed, not an alumnus, so the alumni pages are a 404 for them;
+        // the exchange is public for TLP:CLEAR (the sample thread is CLEAR); the welcome link with an unknown token is a 404.
+        ["GET alumni"] = "L O O O F F F N",
+        ["GET me/alumni"] = "L F F F F F F N",
+        ["GET alumni/exchange"] = "O O O O O O O O",
+        ["GET alumni/exchange/{threadId:int}"] = "O O O O O O O O",
+        ["GET alumni/exchange/new"] = "L F F F F F F N",
+        ["GET alumni/moderation"] = "L O O O F F F F",
+        ["GET alumni/invitations"] = "L O O O F F F F",
+        ["GET alumni/welcome/{token}"] = "N N N N N N N N",
+
         // The JSON API: 401 instead of a sign-in redirect; a POST or PUT of "{}" that gets past
         // authorization is a 400 with field errors (counted as allowed).
         ["GET api/v1/editions"] = "O O O O O O O O",
@@ -119,6 +130,8 @@ public sealed class AccessMatrixTests
         ["GET api/v1/editions/{year:int}/conference/sessions"] = "L O O N O O O O",
         ["POST api/v1/editions/{year:int}/checkins"] = "L O O N F F F F",
         ["GET api/v1/editions/{year:int}/attendance"] = "L O O N F F F F",
+        ["GET api/v1/alumni"] = "L O O O F F F N",
+        ["GET api/v1/alumni/threads"] = "O O O O O O O O",
     };
 
     [Theory, ProviderData]
@@ -238,6 +251,7 @@ public sealed class AccessMatrixTests
             ["{token}"] = "no-such-token",
             ["{survey:int}"] = (await db.Surveys.OrderBy(x => x.Id).Select(x => x.Id).FirstAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{sessionId:int}"] = (await db.ConferenceSessions.OrderBy(x => x.Id).Select(x => x.Id).FirstAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["{threadId:int}"] = (await db.AlumniThreads.Where(t => t.Tlp == Tmssw.Core.Alumni.Tlp.Clear).OrderBy(t => t.Id).Select(t => t.Id).FirstAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{speakerId:int}"] = (await db.Speakers.OrderBy(x => x.Id).Select(x => x.Id).FirstAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
     }

@@ -312,6 +312,272 @@ namespace Tmssw.Core.Data.Migrations.Postgres
                     b.ToTable("StaffAssignments");
                 });
 
+            modelBuilder.Entity("Tmssw.Core.Alumni.AlumniInvitation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("InvitedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("AlumniInvitations");
+                });
+
+            modelBuilder.Entity("Tmssw.Core.Alumni.AlumniReply", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("AuthorParticipantId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("BodyProtected")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("HiddenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HiddenBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("HiddenReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("ThreadId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorParticipantId");
+
+                    b.HasIndex("ThreadId");
+
+                    b.ToTable("AlumniReplies");
+                });
+
+            modelBuilder.Entity("Tmssw.Core.Alumni.AlumniSharing", b =>
+                {
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("DigestSentUpTo")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("ShareAgency")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("ShareCityGroup")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("ShareCountry")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("ShareEdition")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("ShareName")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("SharePosition")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("ShareThemes")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("WantsDigest")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("ParticipantId");
+
+                    b.ToTable("AlumniSharing");
+                });
+
+            modelBuilder.Entity("Tmssw.Core.Alumni.AlumniThread", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AgencyKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("AudienceRegion")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("AudienceTheme")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("AuthorParticipantId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("BodyProtected")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("HiddenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HiddenBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("HiddenReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<bool>("IsSynthetic")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("LastActivityAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Theme")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("TitleProtected")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Tlp")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorParticipantId");
+
+                    b.HasIndex("Theme", "CreatedAt");
+
+                    b.ToTable("AlumniThreads");
+                });
+
+            modelBuilder.Entity("Tmssw.Core.Alumni.PostReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int?>("ReplyId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReportedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("ThreadId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReplyId");
+
+                    b.HasIndex("ThreadId");
+
+                    b.ToTable("PostReports");
+                });
+
+            modelBuilder.Entity("Tmssw.Core.Alumni.ThreadRecipient", b =>
+                {
+                    b.Property<int>("ThreadId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ThreadId", "ParticipantId");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.ToTable("ThreadRecipients");
+                });
+
             modelBuilder.Entity("Tmssw.Core.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -2882,6 +3148,83 @@ namespace Tmssw.Core.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Tmssw.Core.Alumni.AlumniInvitation", b =>
+                {
+                    b.HasOne("Tmssw.Core.Participants.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Tmssw.Core.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tmssw.Core.Alumni.AlumniReply", b =>
+                {
+                    b.HasOne("Tmssw.Core.Participants.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorParticipantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Tmssw.Core.Alumni.AlumniThread", null)
+                        .WithMany("Replies")
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tmssw.Core.Alumni.AlumniSharing", b =>
+                {
+                    b.HasOne("Tmssw.Core.Participants.Participant", null)
+                        .WithOne()
+                        .HasForeignKey("Tmssw.Core.Alumni.AlumniSharing", "ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tmssw.Core.Alumni.AlumniThread", b =>
+                {
+                    b.HasOne("Tmssw.Core.Participants.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorParticipantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tmssw.Core.Alumni.PostReport", b =>
+                {
+                    b.HasOne("Tmssw.Core.Alumni.AlumniReply", null)
+                        .WithMany()
+                        .HasForeignKey("ReplyId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Tmssw.Core.Alumni.AlumniThread", null)
+                        .WithMany("Reports")
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tmssw.Core.Alumni.ThreadRecipient", b =>
+                {
+                    b.HasOne("Tmssw.Core.Participants.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Tmssw.Core.Alumni.AlumniThread", null)
+                        .WithMany("Recipients")
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Tmssw.Core.Conference.AgendaVersion", b =>
                 {
                     b.HasOne("Tmssw.Core.Editions.Edition", null)
@@ -3428,6 +3771,15 @@ namespace Tmssw.Core.Data.Migrations.Postgres
             modelBuilder.Entity("Tmssw.Core.Accounts.AppUser", b =>
                 {
                     b.Navigation("EditionAssignments");
+                });
+
+            modelBuilder.Entity("Tmssw.Core.Alumni.AlumniThread", b =>
+                {
+                    b.Navigation("Recipients");
+
+                    b.Navigation("Replies");
+
+                    b.Navigation("Reports");
                 });
 
             modelBuilder.Entity("Tmssw.Core.Conference.ConferenceGuest", b =>

@@ -299,6 +299,264 @@ namespace Tmssw.Core.Data.Migrations.Sqlite
                     b.ToTable("StaffAssignments");
                 });
 
+            modelBuilder.Entity("Tmssw.Core.Alumni.AlumniInvitation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InvitedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("AlumniInvitations");
+                });
+
+            modelBuilder.Entity("Tmssw.Core.Alumni.AlumniReply", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AuthorParticipantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BodyProtected")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HiddenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HiddenBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HiddenReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ThreadId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorParticipantId");
+
+                    b.HasIndex("ThreadId");
+
+                    b.ToTable("AlumniReplies");
+                });
+
+            modelBuilder.Entity("Tmssw.Core.Alumni.AlumniSharing", b =>
+                {
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DigestSentUpTo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ShareAgency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ShareCityGroup")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ShareCountry")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ShareEdition")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ShareName")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SharePosition")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ShareThemes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("WantsDigest")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ParticipantId");
+
+                    b.ToTable("AlumniSharing");
+                });
+
+            modelBuilder.Entity("Tmssw.Core.Alumni.AlumniThread", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AgencyKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AudienceRegion")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AudienceTheme")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AuthorParticipantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BodyProtected")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HiddenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HiddenBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HiddenReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsSynthetic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastActivityAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Theme")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleProtected")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tlp")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorParticipantId");
+
+                    b.HasIndex("Theme", "CreatedAt");
+
+                    b.ToTable("AlumniThreads");
+                });
+
+            modelBuilder.Entity("Tmssw.Core.Alumni.PostReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReplyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReportedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ThreadId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReplyId");
+
+                    b.HasIndex("ThreadId");
+
+                    b.ToTable("PostReports");
+                });
+
+            modelBuilder.Entity("Tmssw.Core.Alumni.ThreadRecipient", b =>
+                {
+                    b.Property<int>("ThreadId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ThreadId", "ParticipantId");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.ToTable("ThreadRecipients");
+                });
+
             modelBuilder.Entity("Tmssw.Core.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -2783,6 +3041,83 @@ namespace Tmssw.Core.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Tmssw.Core.Alumni.AlumniInvitation", b =>
+                {
+                    b.HasOne("Tmssw.Core.Participants.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Tmssw.Core.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tmssw.Core.Alumni.AlumniReply", b =>
+                {
+                    b.HasOne("Tmssw.Core.Participants.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorParticipantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Tmssw.Core.Alumni.AlumniThread", null)
+                        .WithMany("Replies")
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tmssw.Core.Alumni.AlumniSharing", b =>
+                {
+                    b.HasOne("Tmssw.Core.Participants.Participant", null)
+                        .WithOne()
+                        .HasForeignKey("Tmssw.Core.Alumni.AlumniSharing", "ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tmssw.Core.Alumni.AlumniThread", b =>
+                {
+                    b.HasOne("Tmssw.Core.Participants.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorParticipantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tmssw.Core.Alumni.PostReport", b =>
+                {
+                    b.HasOne("Tmssw.Core.Alumni.AlumniReply", null)
+                        .WithMany()
+                        .HasForeignKey("ReplyId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Tmssw.Core.Alumni.AlumniThread", null)
+                        .WithMany("Reports")
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Tmssw.Core.Alumni.ThreadRecipient", b =>
+                {
+                    b.HasOne("Tmssw.Core.Participants.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Tmssw.Core.Alumni.AlumniThread", null)
+                        .WithMany("Recipients")
+                        .HasForeignKey("ThreadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Tmssw.Core.Conference.AgendaVersion", b =>
                 {
                     b.HasOne("Tmssw.Core.Editions.Edition", null)
@@ -3329,6 +3664,15 @@ namespace Tmssw.Core.Data.Migrations.Sqlite
             modelBuilder.Entity("Tmssw.Core.Accounts.AppUser", b =>
                 {
                     b.Navigation("EditionAssignments");
+                });
+
+            modelBuilder.Entity("Tmssw.Core.Alumni.AlumniThread", b =>
+                {
+                    b.Navigation("Recipients");
+
+                    b.Navigation("Replies");
+
+                    b.Navigation("Reports");
                 });
 
             modelBuilder.Entity("Tmssw.Core.Conference.ConferenceGuest", b =>

@@ -190,9 +190,6 @@ public static class CoreServices
         services.AddScoped<Alumni.InviteAlumnus>();
         services.AddScoped<Alumni.AcceptInvitation>();
         services.AddScoped<Alumni.QueueAlumniDigest>();
-
-        // Keys in the database: every app instance and the CLI decrypt what the others encrypted.
-        services.AddDataProtection().SetApplicationName("tmssw").PersistKeysToDbContext<TmsswDbContext>();
         return services;
     }
 

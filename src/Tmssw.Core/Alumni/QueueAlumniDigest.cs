@@ -17,7 +17,7 @@ public sealed record DigestLine(int ParticipantId, string Name, int Threads, boo
 /// applied with the recipient's own scope — queued into the outbox for approval. The mail leaves the platform,
 /// so it names the title only of CLEAR and GREEN threads; an AMBER, AMBER+STRICT or RED thread appears as its
 /// label, theme and link, its title staying behind sign-in. Nothing is sent here and nothing is marked on a
-/// dry run. There is no scheduler here: the weekly trigger belongs to the jobs host (see docs/architecture.md).
+/// dry run. The web app runs it weekly (Web/Jobs/AlumniDigestJob, <c>Alumni:DigestSchedule</c>); the CLI on demand.
 /// </summary>
 public sealed class QueueAlumniDigest(TmsswDbContext db, Outbox outbox, AlumniSecrets secrets, MailSettings mail, TimeProvider clock)
 {

@@ -30,6 +30,7 @@ public static class JobsSetup
         // Quartz says a lot at start; the console shows its warnings and errors only.
         services.AddLogging(logging => logging.AddFilter("Quartz", LogLevel.Warning));
         var retention = configuration["Retention:Schedule"] is { Length: > 0 } s ? s.Trim() : RetentionJob.DefaultSchedule;
+        var digest = configuration["Alumni:DigestSchedule"] is { Length: > 0 } d ? d.Trim() : AlumniDigestJob.DefaultSchedule;
         services.AddQuartz(q =>
         {
             // Enough threads for this instance's share of solver runs plus the system jobs; the cluster-wide
@@ -72,6 +73,13 @@ public static class JobsSetup
                 q.AddJob<RetentionJob>(j => j.WithIdentity(RetentionJob.Key).StoreDurably());
                 q.AddTrigger(t => t.ForJob(RetentionJob.Key).WithIdentity("retention", "system")
                     .WithCronSchedule(retention, c => c.InTimeZone(TimeZoneInfo.Utc)));
+            }
+
+            if (!string.Equals(digest, "off", StringComparison.OrdinalIgnoreCase))
+            {
+                q.AddJob<AlumniDigestJob>(j => j.WithIdentity(AlumniDigestJob.Key).StoreDurably());
+                q.AddTrigger(t => t.ForJob(AlumniDigestJob.Key).WithIdentity("alumni-digest", "system")
+                    .WithCronSchedule(digest, c => c.InTimeZone(TimeZoneInfo.Utc)));
             }
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = false);

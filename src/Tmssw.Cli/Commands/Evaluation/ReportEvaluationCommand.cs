@@ -26,9 +26,12 @@ internal static class ReportEvaluationCommand
         command.Options.Add(output);
         command.Validators.Add(r =>
         {
-            if (r.GetValue(format) is "xlsx" or "pdf" && string.IsNullOrWhiteSpace(r.GetValue(output)))
+            // The raw token, not GetValue: an unknown format has its own error and GetValue would throw on it.
+            var chosen = r.GetResult(format)?.Tokens is [var f0, ..] ? f0.Value : null;
+            var file = r.GetResult(output)?.Tokens is [var o0, ..] ? o0.Value : null;
+            if (chosen is "xlsx" or "pdf" && string.IsNullOrWhiteSpace(file))
             {
-                r.AddError($"--format {r.GetValue(format)} needs --out FILE");
+                r.AddError($"--format {chosen} needs --out FILE");
             }
         });
         command.SetAction(async (parse, ct) =>

@@ -55,7 +55,8 @@ public sealed class AlumniUseCaseTests
 
         Assert.False((await w.RunAsync<ReportPost, Result>(s => s.RunAsync(colleague, id, null, "  "))).Succeeded);
         Assert.True((await w.RunAsync<ReportPost, Result>(s => s.RunAsync(colleague, id, null, "Names a suspect"))).Succeeded);
-        var reports = await w.RunAsync<ListReports, IReadOnlyList<ReportLine>>(s => s.RunAsync(AlumniWorld.Staff));
+        // This thread's report (the demo has a reported reply of its own).
+        var reports = (await w.RunAsync<ListReports, IReadOnlyList<ReportLine>>(s => s.RunAsync(AlumniWorld.Staff))).Where(r => r.ThreadId == id).ToList();
         Assert.Equal(("Strict", "Names a suspect"), (Assert.Single(reports).ThreadTitle, reports[0].Reason));
         Assert.NotNull(await w.RunAsync<GetThread, ThreadView?>(s => s.RunAsync(AlumniWorld.Staff, id)));
         await Assert.ThrowsAsync<OutOfScopeException>(() => w.RunAsync<ListReports, IReadOnlyList<ReportLine>>(s => s.RunAsync(colleague)));
@@ -67,7 +68,7 @@ public sealed class AlumniUseCaseTests
         Assert.Null(await w.RunAsync<GetThread, ThreadView?>(s => s.RunAsync(author, id)));
         var staffView = await w.RunAsync<GetThread, ThreadView?>(s => s.RunAsync(AlumniWorld.Staff, id));
         Assert.Equal((true, "Names a suspect in an open case"), (staffView!.Hidden, staffView.HiddenReason));
-        Assert.Empty(await w.RunAsync<ListReports, IReadOnlyList<ReportLine>>(s => s.RunAsync(AlumniWorld.Staff)));
+        Assert.DoesNotContain(await w.RunAsync<ListReports, IReadOnlyList<ReportLine>>(s => s.RunAsync(AlumniWorld.Staff)), r => r.ThreadId == id);
 
         await using var db = w.Db();
         var hidden = await db.AuditEntries.SingleAsync(a => a.Action == "Hidden" && a.EntityType == "AlumniThread" && a.EntityId == id.ToString(System.Globalization.CultureInfo.InvariantCulture));

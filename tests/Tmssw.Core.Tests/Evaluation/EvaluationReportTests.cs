@@ -107,11 +107,11 @@ public sealed class EvaluationReportTests
         }
 
         // Indicators: 8 of 10 answered 4 or 5 (80%: met); the first end-of-program survey's response rate against 90%.
-        var agreeIndicator = report.Indicators.Single(i => i.Measure == "AgreeShare");
+        var agreeIndicator = report.Indicators.Single(i => i.Measure == "AgreeShare" && i.Text == "80% report new knowledge of U.S. multijurisdictional task forces");
         Assert.Equal(80, agreeIndicator.Actual!.Value, 9);
         Assert.True(agreeIndicator.Met);
         var firstEnd = await app.QueryAsync(db => db.Surveys.Where(s => s.EditionId == editionId && s.Kind == SurveyKind.EndOfProgram).OrderBy(s => s.Id).Select(s => s.Id).FirstAsync());
-        var rateIndicator = report.Indicators.Single(i => i.Measure == "ResponseRate");
+        var rateIndicator = report.Indicators.Single(i => i.Measure == "ResponseRate" && i.Text == "90% of end-of-program surveys answered");
         var firstRate = report.Surveys.Single(s => s.Id == firstEnd);
         Assert.Equal(100.0 * firstRate.Responded / firstRate.Invited, rateIndicator.Actual!.Value, 9);
         Assert.Equal(rateIndicator.Actual >= 90, rateIndicator.Met);

@@ -83,8 +83,10 @@ public sealed class SurveyBrowserTests(BrowserApp app)
         await using var plain = await app.NewPageAsync(new() { ViewportSize = new() { Width = 375, Height = 800 }, JavaScriptEnabled = false });
         Assert.Equal(200, (await plain.GoAsync(second)).Status);
         Assert.True(await plain.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 375);
-        var unknown = await plain.GoAsync("/survey/" + SecretTokens.New());
-        Assert.Equal(404, unknown.Status);
+        // Straight through Playwright: GoAsync insists on a 200.
+        var unknown = await plain.Page.GotoAsync("/survey/" + SecretTokens.New(), new() { WaitUntil = WaitUntilState.Commit, Timeout = BrowserApp.NavigationTimeout });
+        Assert.Equal(404, unknown!.Status);
+        await BrowserApp.StyledAsync(plain.Page);
         await Assertions.Expect(plain.Page.Locator("main")).ToContainTextAsync(SurveyText.Get("UnknownLink", "en"));
     }
 

@@ -134,7 +134,22 @@ public sealed class BrowserApp : IAsyncLifetime
     /// </summary>
     public static async Task StyledAsync(IPage page)
     {
-        await page.WaitForFunctionAsync(
+        try
+        {
+            await WaitStyledAsync(page, NavigationTimeout / 2);
+        }
+        catch (TimeoutException)
+        {
+            // Now and then (about once in a few hundred navigations, under CPU load, cause not found) a page
+            // never reports itself styled although the server answered. Load it once more, then wait again:
+            // a page that is really broken fails the second wait too.
+            await page.ReloadAsync(new() { WaitUntil = WaitUntilState.Commit, Timeout = NavigationTimeout });
+            await WaitStyledAsync(page, NavigationTimeout);
+        }
+    }
+
+    private static Task<IJSHandle> WaitStyledAsync(IPage page, float timeout) =>
+        page.WaitForFunctionAsync(
             """
             () => document.readyState !== 'loading'
                 && [...document.querySelectorAll('link[rel~="stylesheet"]')].every(l => l.sheet !== null)
@@ -142,8 +157,7 @@ public sealed class BrowserApp : IAsyncLifetime
                 && (!document.fonts || document.fonts.status === 'loaded')
             """,
             null,
-            new() { PollingInterval = 50, Timeout = NavigationTimeout });
-    }
+            new() { PollingInterval = 50, Timeout = timeout });
 
     /// <summary>Reads from the app's database (e.g. a participant's name to search for).</summary>
     public async Task<T> QueryAsync<T>(Func<TmsswDbContext, Task<T>> query)

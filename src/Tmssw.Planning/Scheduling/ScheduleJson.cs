@@ -158,7 +158,8 @@ public static class ScheduleJson
                 {
                     _ = TimeZoneInfo.FindSystemTimeZoneById(zone);
                 }
-                catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
+                // A name that is a folder of the zone database ("America") is refused as unreadable, not as unknown.
+                catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException or System.Security.SecurityException)
                 {
                     Error("$.timeZone", $"unknown time zone '{zone}': give an IANA id such as America/Phoenix");
                 }

@@ -84,6 +84,15 @@ public class JsonTests
         Assert.Contains(e, x => x.Path == "$.timeZone" && x.Message.Contains("unknown time zone"));
     }
 
+    [Theory]
+    [InlineData("America")] // a folder of the zone database: the platform refuses to read it (found by the fuzzer)
+    [InlineData("../../etc/passwd")]
+    public void A_zone_name_that_is_no_zone_file_is_an_error(string zone)
+    {
+        var e = Errors(Example.Replace("America/Phoenix", zone));
+        Assert.Contains(e, x => x.Path == "$.timeZone" && x.Message.Contains("unknown time zone"));
+    }
+
     [Fact]
     public void Wrong_type_and_broken_json_give_a_message_not_a_stack_trace()
     {

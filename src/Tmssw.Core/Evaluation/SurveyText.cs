@@ -23,18 +23,8 @@ public static class SurveyText
     public static string Day(DateTimeOffset at, string language) => at.UtcDateTime.ToString("D", TravellerText.CultureOf(language));
 
     /// <summary>Every key of the neutral (English) file, for the completeness test.</summary>
-    public static IReadOnlyList<string> Keys()
-    {
-        var set = Resources.GetResourceSet(CultureInfo.InvariantCulture, createIfNotExists: true, tryParents: false)!;
-        return set.Cast<System.Collections.DictionaryEntry>().Select(e => (string)e.Key).Order(StringComparer.Ordinal).ToList();
-    }
+    public static IReadOnlyList<string> Keys() => ResourceKeys.All(Resources);
 
     /// <summary>The keys one language's own file holds (not falling back to English).</summary>
-    public static IReadOnlySet<string> KeysOf(string language)
-    {
-        var set = Resources.GetResourceSet(CultureInfo.GetCultureInfo(language), createIfNotExists: true, tryParents: false);
-        return set is null
-            ? new HashSet<string>()
-            : set.Cast<System.Collections.DictionaryEntry>().Where(e => e.Value is string s && s.Length > 0).Select(e => (string)e.Key).ToHashSet();
-    }
+    public static IReadOnlySet<string> KeysOf(string language) => ResourceKeys.Of(Resources, language);
 }

@@ -61,20 +61,10 @@ public sealed class TravellerText
         Resources.GetString(key, CultureOf(language)) ?? Resources.GetString(key, CultureInfo.InvariantCulture) ?? key;
 
     /// <summary>Every key of the neutral (English) file, for the completeness test.</summary>
-    public static IReadOnlyList<string> Keys()
-    {
-        var set = Resources.GetResourceSet(CultureInfo.InvariantCulture, createIfNotExists: true, tryParents: false)!;
-        return set.Cast<System.Collections.DictionaryEntry>().Select(e => (string)e.Key).Order(StringComparer.Ordinal).ToList();
-    }
+    public static IReadOnlyList<string> Keys() => ResourceKeys.All(Resources);
 
     /// <summary>The keys one language's own file holds (not falling back to English).</summary>
-    public static IReadOnlySet<string> KeysOf(string language)
-    {
-        var set = Resources.GetResourceSet(CultureInfo.GetCultureInfo(language), createIfNotExists: true, tryParents: false);
-        return set is null
-            ? new HashSet<string>()
-            : set.Cast<System.Collections.DictionaryEntry>().Where(e => e.Value is string s && s.Length > 0).Select(e => (string)e.Key).ToHashSet();
-    }
+    public static IReadOnlySet<string> KeysOf(string language) => ResourceKeys.Of(Resources, language);
 
     /// <summary>"Thursday, May 2, 2024" in the language's own words and order.</summary>
     public static string LongDate(DateTime day, string language) => day.ToString("D", CultureOf(language));

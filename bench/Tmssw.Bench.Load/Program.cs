@@ -70,7 +70,7 @@ await File.WriteAllLinesAsync(output,
     $"EDITION_ID={edition.Id}",
     $"EXPECTED_TOTAL={total}",
     $"PARTICIPANT_ID={participant.Id}",
-    $"API_TOKEN='{token}'",
+    $"API_TOKEN='{token.Token}'",
     $"FEED_TOKEN='{feed.Token}'",
     "STAFF_EMAIL=staff@bench.test",
 ]);

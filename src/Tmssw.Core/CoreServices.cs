@@ -20,6 +20,8 @@ public static class CoreServices
         services.AddScoped<LoadDemo>();
         services.AddScoped<Jobs.GetJobProgress>();
         services.TryAddSingleton(Retention.RetentionSettings.FromEnvironment());
+        services.TryAddSingleton(Itineraries.CalendarFeedSettings.FromEnvironment());
+        services.AddSingleton<Itineraries.CalendarFeedCache>();
         services.AddScoped<Retention.PurgeSensitiveFields>();
         services.AddScoped<PlanDemo>();
         services.AddScoped<ListEditionSummaries>();

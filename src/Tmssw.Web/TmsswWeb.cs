@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Tmssw.Core;
 using Tmssw.Core.Accounts;
 using Tmssw.Core.Data;
@@ -25,9 +26,12 @@ public static class TmsswWeb
     {
         // The application is this assembly even when the CLI hosts it: that names its pages and its
         // static web assets manifest.
+        // Configuration is read at start, not watched: a watcher on the content root (the working directory)
+        // wakes on every write under it (the SQLite database in data/, logs an operator keeps there) and cost
+        // about a fifth of the throughput in the load benchmark. The argument --hostBuilder:reloadConfigOnChange=true turns it on.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
-            Args = args,
+            Args = ["--hostBuilder:reloadConfigOnChange=false", .. args],
             ApplicationName = typeof(TmsswWeb).Assembly.GetName().Name,
         });
 
@@ -41,6 +45,8 @@ public static class TmsswWeb
         builder.AddTmsswObservability();
         var services = builder.Services;
         services.AddTmsswCore(setting, Core.Data.KeyRingSetting.Resolve(setting, builder.Configuration));
+        services.Replace(ServiceDescriptor.Singleton(new Core.Itineraries.CalendarFeedSettings(
+            Math.Clamp(builder.Configuration.GetValue("Feeds:CacheSeconds", Core.Itineraries.CalendarFeedSettings.DefaultCacheSeconds), 0, 3600))));
         services.AddTmsswHealth();
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();

@@ -43,7 +43,7 @@ public sealed record DatabaseSetting(string Value)
         {
             if (IsPostgres)
             {
-                return Value.Contains("://", StringComparison.Ordinal) ? FromUrl(Value) : Value;
+                return WithPoolDefaults(Value.Contains("://", StringComparison.Ordinal) ? FromUrl(Value) : Value);
             }
 
             return new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder
@@ -52,6 +52,30 @@ public sealed record DatabaseSetting(string Value)
                 ForeignKeys = true,
             }.ToString();
         }
+    }
+
+    /// <summary>
+    /// The app's defaults for a pooled PostgreSQL connection, unless the connection string sets them itself:
+    /// <c>No Reset On Close</c> (the app keeps no session state between uses: no SET, no session locks, no
+    /// temporary tables), and <c>Max Auto Prepare</c> 50 (the hot queries are prepared once per connection, so
+    /// the server stops parsing and planning them on every request). Measured in docs/benchmarks.md (load).
+    /// </summary>
+    private static string WithPoolDefaults(string connectionString)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        var keys = given.Keys.Cast<string>().Select(k => k.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant()).ToHashSet();
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!keys.Contains("NORESETONCLOSE"))
+        {
+            builder.NoResetOnClose = true;
+        }
+
+        if (!keys.Contains("MAXAUTOPREPARE"))
+        {
+            builder.MaxAutoPrepare = 50;
+        }
+
+        return builder.ConnectionString;
     }
 
     private static string FromUrl(string url)

@@ -137,7 +137,8 @@ public abstract class TmsswDbContext(DbContextOptions options)
             e.Property(x => x.Version).IsConcurrencyToken().HasDefaultValue(1);
             e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
             e.HasIndex(x => new { x.EditionId, x.Status });
-            e.HasIndex(x => new { x.EditionId, x.Country });
+            // Also covers the list's filter choices (distinct country and region pairs with their counts).
+            e.HasIndex(x => new { x.EditionId, x.Country, x.Region });
             e.HasIndex(x => new { x.EditionId, x.FamilyName, x.GivenName });
             e.HasMany(x => x.History).WithOne().HasForeignKey(x => x.ParticipantId).OnDelete(DeleteBehavior.Cascade);
         });

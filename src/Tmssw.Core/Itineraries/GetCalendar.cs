@@ -8,9 +8,10 @@ public sealed record CalendarFile(string FileName, string Content);
 /// <summary>
 /// The iCalendar (RFC 5545) of a participant, group, interpreter, host or edition: for a signed-in
 /// person's download and the CLI (held to the caller's scope), and for a secret feed URL (the token
-/// is the credential; an unknown or revoked token gives nothing).
+/// is the credential; an unknown or revoked token gives nothing). A feed's text is reused for its owner for
+/// <see cref="CalendarFeedSettings.CacheFor"/> (<see cref="CalendarFeedCache"/>) (the token itself is checked on every fetch).
 /// </summary>
-public sealed class GetCalendar(GetItinerary itineraries, ManageFeedToken tokens, TimeProvider clock)
+public sealed class GetCalendar(GetItinerary itineraries, ManageFeedToken tokens, TimeProvider clock, CalendarFeedCache cache)
 {
     public async Task<CalendarFile> ForOwnerAsync(UserScope scope, FeedOwner owner, CancellationToken ct = default)
     {
@@ -48,15 +49,24 @@ public sealed class GetCalendar(GetItinerary itineraries, ManageFeedToken tokens
             return null;
         }
 
+        if (cache.Find(owner) is { } kept)
+        {
+            return kept;
+        }
+
+        CalendarFile built;
         var scope = await tokens.ScopeForAsync(owner, ct);
         try
         {
-            return await ForOwnerAsync(scope, owner, ct);
+            built = await ForOwnerAsync(scope, owner, ct);
         }
         catch (OutOfScopeException)
         {
             // The owner no longer exists (a participant removed, a host deleted): the feed is gone.
             return null;
         }
+
+        cache.Keep(owner, built);
+        return built;
     }
 }

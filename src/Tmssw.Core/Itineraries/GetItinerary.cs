@@ -28,7 +28,7 @@ public sealed class GetItinerary(TmsswDbContext db)
             throw new OutOfScopeException($"the itinerary of participant #{participantId}");
         }
 
-        var data = await ProgramData.LoadAsync(db, edition, ct);
+        var data = await ProgramData.LoadAsync(db, edition, ct, peopleOfGroups: participant.GroupId is { } own ? [own] : []);
         var group = data.Groups.FirstOrDefault(g => g.Id == participant.GroupId);
         var planned = data.For(p => p.Includes(participant.Id, group?.Id), group is null ? [] : [group.Id], publishedOnly: !scope.RunsEdition(edition.Id));
         return data.Build(
@@ -85,7 +85,7 @@ public sealed class GetItinerary(TmsswDbContext db)
         var group = await db.Groups.AsNoTracking().FirstOrDefaultAsync(g => g.EditionId == edition.Id && g.CityId == host.CityId, ct);
         if (group is null)
         {
-            var data = await ProgramData.LoadAsync(db, edition, ct);
+            var data = await ProgramData.LoadAsync(db, edition, ct, peopleOfGroups: []);
             return data.Build([], host.Name, null, null, null, []);
         }
 
@@ -101,7 +101,7 @@ public sealed class GetItinerary(TmsswDbContext db)
             throw new OutOfScopeException($"the {year} program");
         }
 
-        var data = await ProgramData.LoadAsync(db, edition, ct);
+        var data = await ProgramData.LoadAsync(db, edition, ct, peopleOfGroups: []);
         var planned = data.For(_ => true, [.. data.Groups.Select(g => g.Id)], publishedOnly: false);
         return data.Build(planned, edition.Title, null, null, null, []);
     }
@@ -112,13 +112,13 @@ public sealed class GetItinerary(TmsswDbContext db)
         var edition = await EditionAsync(year, ct);
         scope.EnsureRunsEdition(edition.Id);
         var participant = await db.Participants.AsNoTracking().FirstAsync(p => p.Id == participantId && p.EditionId == edition.Id, ct);
-        var data = await ProgramData.LoadAsync(db, edition, ct);
+        var data = await ProgramData.LoadAsync(db, edition, ct, peopleOfGroups: []);
         return data.For(p => p.Includes(participant.Id, participant.GroupId), participant.GroupId is { } g ? [g] : [], publishedOnly: false);
     }
 
     private async Task<Itinerary> GroupItineraryAsync(UserScope scope, Edition edition, Group group, string owner, string? onlyInCity, CancellationToken ct)
     {
-        var data = await ProgramData.LoadAsync(db, edition, ct);
+        var data = await ProgramData.LoadAsync(db, edition, ct, peopleOfGroups: [group.Id]);
         var members = data.Members(group.Id);
         var planned = data.For(p => p.Concerns(group.Id, members), [group.Id], publishedOnly: !scope.RunsEdition(edition.Id) && onlyInCity is null);
         if (onlyInCity is not null)
@@ -157,13 +157,18 @@ internal sealed class ProgramData
 
     /// <summary>The latest published agenda version (what participants and their feeds see); empty before the first.</summary>
     public required Conference.AgendaSnapshot PublishedAgenda { get; init; }
+    /// <summary>The edition's people (not withdrawn or declined): all of them, or only the members of the groups asked for.</summary>
     public required List<(int Id, int? GroupId, string Name, string Country)> People { get; init; }
     public required List<ItineraryContact> Staff { get; init; }
     public required Dictionary<int, int> MeetingChanges { get; init; }
 
     internal sealed record MeetingRow(Meeting Meeting, string Topic, string HostName, Hosts.Venue? Venue, string CityId);
 
-    public static async Task<ProgramData> LoadAsync(TmsswDbContext db, Edition edition, CancellationToken ct)
+    /// <param name="peopleOfGroups">
+    /// Whose names to load: null for the whole edition (the program overview's conflicts), else only the
+    /// members of these groups (a rosters' worth, not ten thousand rows for one person's calendar).
+    /// </param>
+    public static async Task<ProgramData> LoadAsync(TmsswDbContext db, Edition edition, CancellationToken ct, IReadOnlyCollection<int>? peopleOfGroups = null)
     {
         var groups = await db.Groups.AsNoTracking().Where(g => g.EditionId == edition.Id).OrderBy(g => g.Name).ToListAsync(ct);
         var groupIds = groups.Select(g => g.Id).ToList();
@@ -196,8 +201,15 @@ internal sealed class ProgramData
             contacts.Add(new ItineraryContact("Program staff", edition.ImplementingPartner ?? "Program staff", null, edition.ContactEmail));
         }
 
-        var people = (await db.Participants.AsNoTracking()
-                .Where(p => p.EditionId == edition.Id && p.Status != NominationStatus.Withdrawn && p.Status != NominationStatus.Declined)
+        var everyone = db.Participants.AsNoTracking()
+            .Where(p => p.EditionId == edition.Id && p.Status != NominationStatus.Withdrawn && p.Status != NominationStatus.Declined);
+        if (peopleOfGroups is not null)
+        {
+            var wanted = peopleOfGroups.ToList();
+            everyone = everyone.Where(p => p.GroupId != null && wanted.Contains(p.GroupId.Value));
+        }
+
+        var people = (peopleOfGroups is { Count: 0 } ? [] : await everyone
                 .Select(p => new { p.Id, p.GroupId, p.GivenName, p.FamilyName, p.Country })
                 .ToListAsync(ct))
             .Select(p => (p.Id, p.GroupId, $"{p.GivenName} {p.FamilyName}", p.Country))

@@ -93,14 +93,12 @@ public sealed class ManageFeedToken(TmsswDbContext db, IDataProtectionProvider p
         }
 
         var hash = SecretTokens.Hash(token);
-        var row = await db.FeedTokens.AsNoTracking().FirstOrDefaultAsync(t => t.TokenHash == hash && t.RevokedAt == null, ct);
-        if (row is null)
-        {
-            return null;
-        }
-
-        var year = await db.Editions.Where(e => e.Id == row.EditionId).Select(e => e.Year).FirstAsync(ct);
-        return new FeedOwner(year, row.OwnerKind, row.OwnerKey);
+        // One round trip: every feed fetch starts here.
+        var row = await (from t in db.FeedTokens.AsNoTracking()
+                         join e in db.Editions on t.EditionId equals e.Id
+                         where t.TokenHash == hash && t.RevokedAt == null
+                         select new { e.Year, t.OwnerKind, t.OwnerKey }).FirstOrDefaultAsync(ct);
+        return row is null ? null : new FeedOwner(row.Year, row.OwnerKind, row.OwnerKey);
     }
 
     /// <summary>

@@ -17,11 +17,15 @@ public sealed class BrowseParticipants(TmsswDbContext db, SearchParticipants sea
 {
     public async Task<ParticipantList> RunAsync(UserScope scope, int editionId, ParticipantFilter filter, CancellationToken cancellationToken = default)
     {
-        var page = await search.RunAsync(scope, editionId, filter, cancellationToken);
+        // The filters' choices in one round trip: the (country, region) pairs in scope with how many each has
+        // (an index-only scan). Their sum is the unfiltered list's total, so that list needs no count of its own.
         var inScope = scope.Participants(db).Where(p => p.EditionId == editionId);
-        var codes = await inScope.Select(p => p.Country).Distinct().ToListAsync(cancellationToken);
-        var countries = codes.Select(Countries.FindByCode).OfType<Country>().OrderBy(c => c.Name).ToList();
-        var regions = await inScope.Select(p => p.Region).Distinct().OrderBy(r => r).ToListAsync(cancellationToken);
+        var pairs = await inScope.GroupBy(p => new { p.Country, p.Region })
+            .Select(g => new { g.Key.Country, g.Key.Region, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var page = await search.RunAsync(scope, editionId, filter, knownTotal: pairs.Sum(p => p.Count), cancellationToken);
+        var countries = pairs.Select(p => p.Country).Distinct().Select(Countries.FindByCode).OfType<Country>().OrderBy(c => c.Name).ToList();
+        var regions = pairs.Select(p => p.Region).Distinct().Order(StringComparer.Ordinal).ToList();
         var groups = scope.RunsEdition(editionId)
             ? await db.Groups.AsNoTracking().Where(g => g.EditionId == editionId).OrderBy(g => g.Name).ToListAsync(cancellationToken)
             : [];

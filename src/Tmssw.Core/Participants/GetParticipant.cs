@@ -16,17 +16,23 @@ public sealed class GetParticipant(TmsswDbContext db)
     /// <param name="editionId">When given, a participant of another edition is null too (the pages' URLs name the edition).</param>
     public async Task<ParticipantView?> RunAsync(UserScope scope, int id, int? editionId = null, CancellationToken cancellationToken = default)
     {
-        var participant = await scope.Participants(db).AsNoTracking().Include(p => p.History)
-            .FirstOrDefaultAsync(p => p.Id == id && (editionId == null || p.EditionId == editionId), cancellationToken);
-        if (participant is null)
+        // One round trip: the participant, their history, their edition's year and their group's name.
+        var found = await scope.Participants(db).AsNoTracking()
+            .Where(p => p.Id == id && (editionId == null || p.EditionId == editionId))
+            .Select(p => new
+            {
+                Participant = p,
+                History = p.History.ToList(),
+                Year = db.Editions.Where(e => e.Id == p.EditionId).Select(e => e.Year).First(),
+                GroupName = db.Groups.Where(g => g.Id == p.GroupId).Select(g => g.Name).FirstOrDefault(),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (found is null)
         {
             return null;
         }
 
-        var year = await db.Editions.Where(e => e.Id == participant.EditionId).Select(e => e.Year).FirstAsync(cancellationToken);
-        var groupName = participant.GroupId is { } g
-            ? await db.Groups.Where(x => x.Id == g).Select(x => x.Name).FirstOrDefaultAsync(cancellationToken)
-            : null;
-        return new ParticipantView(participant, year, groupName);
+        found.Participant.History = found.History;
+        return new ParticipantView(found.Participant, found.Year, found.GroupName);
     }
 }

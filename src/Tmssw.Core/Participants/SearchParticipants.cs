@@ -43,7 +43,15 @@ public sealed class SearchParticipants(TmsswDbContext db)
     public const int MaxPageSize = 200;
 
 #pragma warning disable CA1862 // ToLower().Contains translates to SQL on both providers; StringComparison overloads do not.
-    public async Task<ParticipantPage> RunAsync(UserScope scope, int editionId, ParticipantFilter filter, CancellationToken cancellationToken = default)
+    /// <param name="knownTotal">
+    /// The number of participants in scope in the edition when the caller already counted them: used as the
+    /// total when no search or filter narrows the list (saves a count over the edition).
+    /// </param>
+    public Task<ParticipantPage> RunAsync(UserScope scope, int editionId, ParticipantFilter filter, CancellationToken cancellationToken = default) =>
+        RunAsync(scope, editionId, filter, knownTotal: null, cancellationToken);
+
+    /// <inheritdoc cref="RunAsync(UserScope, int, ParticipantFilter, CancellationToken)"/>
+    public async Task<ParticipantPage> RunAsync(UserScope scope, int editionId, ParticipantFilter filter, int? knownTotal, CancellationToken cancellationToken = default)
     {
         var query = scope.Participants(db).AsNoTracking().Where(p => p.EditionId == editionId);
         if (!string.IsNullOrWhiteSpace(filter.Search))
@@ -78,7 +86,9 @@ public sealed class SearchParticipants(TmsswDbContext db)
             query = query.Where(p => p.GroupId == groupId);
         }
 
-        var total = await query.CountAsync(cancellationToken);
+        var narrowed = !string.IsNullOrWhiteSpace(filter.Search) || filter.Status is not null || !string.IsNullOrWhiteSpace(filter.Country)
+            || !string.IsNullOrWhiteSpace(filter.Region) || !string.IsNullOrWhiteSpace(filter.Theme) || filter.GroupId is not null;
+        var total = knownTotal is { } all && !narrowed ? all : await query.CountAsync(cancellationToken);
         var pageSize = Math.Clamp(filter.PageSize, 1, MaxPageSize);
         var page = Math.Max(1, filter.Page);
         query = filter.Sort switch

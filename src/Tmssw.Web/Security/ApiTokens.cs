@@ -34,19 +34,30 @@ public sealed class ApiTokenHandler(
         }
 
         var hash = ApiToken.HashOf(header["Bearer ".Length..].Trim());
-        var token = await db.ApiTokens.AsNoTracking().FirstOrDefaultAsync(t => t.TokenHash == hash && t.RevokedAt == null);
-        var user = token is null || !token.IsLive(clock.GetUtcNow()) ? null : await users.FindByIdAsync(token.UserId);
-        if (user is null || await users.IsLockedOutAsync(user))
+        // One round trip for the token, its account with its edition assignments, and the account's roles.
+        var found = await db.ApiTokens.AsNoTracking()
+            .Where(t => t.TokenHash == hash && t.RevokedAt == null)
+            .Join(db.Users.Include(u => u.EditionAssignments), t => t.UserId, u => u.Id, (t, u) => new
+            {
+                Token = t,
+                User = u,
+                Roles = db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name).ToList(),
+            })
+            .FirstOrDefaultAsync(Context.RequestAborted);
+        var now = clock.GetUtcNow();
+        var user = found is null || !found.Token.IsLive(now) ? null : found.User;
+        if (user is null || (users.SupportsUserLockout && user.LockoutEnabled && user.LockoutEnd > now))
         {
             return AuthenticateResult.Fail("The API token is unknown, revoked, expired, or its account is locked.");
         }
 
+        CurrentUser.Remember(Context, user);
         var claims = new List<Claim>
         {
             new(ClaimTypes.NameIdentifier, user.Id),
             new(ClaimTypes.Name, user.UserName ?? user.Id),
         };
-        claims.AddRange((await users.GetRolesAsync(user)).Select(r => new Claim(ClaimTypes.Role, r)));
+        claims.AddRange(found!.Roles.OfType<string>().Select(r => new Claim(ClaimTypes.Role, r)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }

@@ -5,9 +5,18 @@ using Tmssw.Core.Data;
 
 namespace Tmssw.Web.Security;
 
-/// <summary>The signed-in person's <see cref="UserScope"/>, loaded once per request.</summary>
+/// <summary>
+/// The signed-in person's <see cref="UserScope"/>, loaded once per request. The account row comes from the
+/// authentication step when it already read it (<see cref="Remember"/>: the cookie's session check or the API
+/// token's lookup), so a request reads it once.
+/// </summary>
 public sealed class CurrentUser(IHttpContextAccessor http, TmsswDbContext db)
 {
+    private static readonly object ItemKey = new();
+
+    /// <summary>Keeps the account (read with its edition assignments) for this request's <see cref="CurrentUser"/>.</summary>
+    public static void Remember(HttpContext context, AppUser user) => context.Items[ItemKey] = user;
+
     private UserScope? scope;
     private bool loaded;
 
@@ -26,7 +35,9 @@ public sealed class CurrentUser(IHttpContextAccessor http, TmsswDbContext db)
             return null;
         }
 
-        var user = await db.Users.AsNoTracking().Include(u => u.EditionAssignments).FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
+        var user = http.HttpContext?.Items[ItemKey] is AppUser read && read.Id == id
+            ? read
+            : await db.Users.AsNoTracking().Include(u => u.EditionAssignments).FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
         if (user is null)
         {
             return null;

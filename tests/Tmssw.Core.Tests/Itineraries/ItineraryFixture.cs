@@ -27,7 +27,7 @@ internal sealed class ItineraryFixture : IAsyncDisposable
         Audit = new AuditLog(db, TimeProvider.System);
         Get = new GetItinerary(db);
         Tokens = new ManageFeedToken(db, new EphemeralDataProtectionProvider(), Audit, TimeProvider.System);
-        Calendar = new GetCalendar(Get, Tokens, TimeProvider.System);
+        Calendar = new GetCalendar(Get, Tokens, TimeProvider.System, new CalendarFeedCache(new CalendarFeedSettings()));
         SaveItem = new SaveProgramItem(db, Audit, TimeProvider.System);
         SaveLeg = new SaveTravelLeg(db, Audit, TimeProvider.System);
     }

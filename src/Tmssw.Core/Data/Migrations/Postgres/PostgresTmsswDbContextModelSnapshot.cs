@@ -2452,9 +2452,9 @@ namespace Tmssw.Core.Data.Migrations.Postgres
 
                     b.HasIndex("GroupId");
 
-                    b.HasIndex("EditionId", "Country");
-
                     b.HasIndex("EditionId", "Status");
+
+                    b.HasIndex("EditionId", "Country", "Region");
 
                     b.HasIndex("EditionId", "FamilyName", "GivenName");
 

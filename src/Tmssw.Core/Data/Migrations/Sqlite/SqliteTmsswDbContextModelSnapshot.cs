@@ -2371,9 +2371,9 @@ namespace Tmssw.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("GroupId");
 
-                    b.HasIndex("EditionId", "Country");
-
                     b.HasIndex("EditionId", "Status");
+
+                    b.HasIndex("EditionId", "Country", "Region");
 
                     b.HasIndex("EditionId", "FamilyName", "GivenName");
 

@@ -5,10 +5,12 @@
 # the same database, behind its own nginx with the same configuration). One run, cases one after another, the
 # floor measured first and last; prints a Markdown table of req/s, p50, p99, errors and the ratios to the floor.
 #
-#   bench/Tmssw.Bench.Load/run.sh [--duration 15] [--warmup 5] [--connections 8] [--participants 10000] [--no-build]
+#   bench/Tmssw.Bench.Load/run.sh [--duration 15] [--warmup 20] [--connections 8] [--participants 10000] [--no-build]
 #
-# Each case is first run unmeasured for --warmup seconds (the JIT's tiers, the connection pools, the
-# database's caches), then measured for --duration seconds.
+# First a warm-up pass, unmeasured: every case for --warmup seconds, one after another (the JIT's tiers need
+# tens of seconds of traffic on 2 cores to settle: measured right after start, the pages ran at a third of
+# their settled rate; the connection pools and the database's caches fill too). Then each case is measured
+# for --duration seconds.
 #
 # TMSSW_PG_PARENT=/dev/shm puts the cluster in memory (for a machine whose disk is nearly full).
 # Needs PostgreSQL, nginx and wrk (apt-get install postgresql nginx wrk) and curl.
@@ -16,7 +18,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
 duration=15
-warmup=5
+warmup=20
 connections=8
 participants=10000
 build=1
@@ -115,17 +117,25 @@ for i in "${!urls[@]}"; do
     exit 1
   fi
 done
-log "Every case answers 200 with the expected content; measuring ${duration}s each after ${warmup}s unmeasured, $connections connections, 2 threads"
+log "Every case answers 200 with the expected content; $connections connections, 2 threads"
 
 to_ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) { sub(/us$/, "", v); print v / 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v); print v + 0 } else if (v ~ /s$/) { sub(/s$/, "", v); print v * 1000 } else { print v } }'; }
+if [ "$warmup" -gt 0 ]; then
+  log "Warm-up pass: ${warmup}s per case, unmeasured"
+  for i in "${!urls[@]}"; do
+    args=(-t2 -c"$connections" -d"${warmup}s" -s "$root/bench/Tmssw.Bench.Load/count-status.lua")
+    [ -n "${headers[$i]}" ] && args+=(-H "${headers[$i]}")
+    wrk "${args[@]}" "${urls[$i]}" >"$work/warmup-$i.txt"
+  done
+fi
+
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 started=$(date -u '+%Y-%m-%d %H:%M')
 declare -a rps p50 p99 errs
 for i in "${!urls[@]}"; do
-  args=(-t2 -c"$connections" --latency -s "$root/bench/Tmssw.Bench.Load/count-status.lua")
+  args=(-t2 -c"$connections" -d"${duration}s" --latency -s "$root/bench/Tmssw.Bench.Load/count-status.lua")
   [ -n "${headers[$i]}" ] && args+=(-H "${headers[$i]}")
-  [ "$warmup" -gt 0 ] && wrk "${args[@]}" -d"${warmup}s" "${urls[$i]}" >"$work/warmup-$i.txt"
-  out=$(wrk "${args[@]}" -d"${duration}s" "${urls[$i]}")
+  out=$(wrk "${args[@]}" "${urls[$i]}")
   printf '%s\n' "$out" >"$work/wrk-$i.txt"
   rps[$i]=$(printf '%s\n' "$out" | awk '/^Requests\/sec:/ { print $2 }')
   p50[$i]=$(to_ms "$(printf '%s\n' "$out" | awk '$1 == "50%" { print $2 }')")
@@ -142,7 +152,7 @@ floor_p50=$(awk -v a="${p50[0]}" -v b="${p50[5]}" 'BEGIN { print (a + b) / 2 }')
 floor_p99=$(awk -v a="${p99[0]}" -v b="${p99[5]}" 'BEGIN { print (a + b) / 2 }')
 echo
 echo "Load benchmark, $started UTC: $participants synthetic participants ($EXPECTED_TOTAL in 2024), PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') (fsync on),"
-echo "two instances behind nginx $("$nginx_bin" -v 2>&1 | sed 's/.*nginx\///'), wrk -t2 -c$connections -d${duration}s after ${warmup}s unmeasured, $(nproc) cores; load average (1, 5, 15 min) before: $load_before, after: $load_after."
+echo "two instances behind nginx $("$nginx_bin" -v 2>&1 | sed 's/.*nginx\///'), wrk -t2 -c$connections -d${duration}s after a warm-up pass of ${warmup}s per case, $(nproc) cores; load average (1, 5, 15 min) before: $load_before, after: $load_after."
 echo "Floor = mean of the two floor rows: $floor_rps req/s, p50 $floor_p50 ms, p99 $floor_p99 ms."
 echo
 echo "| case | request | req/s | p50 ms | p99 ms | errors | req/s ÷ floor | p50 ÷ floor | p99 ÷ floor | targets (0 errors, p99 < 100 ms, req/s ≥ ½ floor) |"

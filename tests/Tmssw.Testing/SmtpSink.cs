@@ -8,24 +8,29 @@ namespace Tmssw.Testing;
 /// A real SMTP server on loopback for the mail tests: Debian's python3-aiosmtpd (installed by test.sh)
 /// with a small handler that writes each accepted message, as received, to a folder (one .eml file
 /// each). With <c>refuseFirst</c> it answers the first N DATA commands with 451 (try again later), as
-/// a busy or greylisting server does, to prove that sending retries. Dispose stops the server.
+/// a busy or greylisting server does, to prove that sending retries. With <c>delayMilliseconds</c> it
+/// takes that long to accept each message, as a slow server does (to let sending rounds overlap).
+/// Dispose stops the server.
 /// </summary>
 public sealed class SmtpSink : IAsyncDisposable
 {
     /// <summary>The aiosmtpd handler (aiosmtpd calls <c>from_cli</c> with the arguments after <c>-c</c>).</summary>
     private const string Handler = """
-        import os, uuid
+        import asyncio, os, uuid
 
         class Sink:
-            def __init__(self, folder, refuse_first):
+            def __init__(self, folder, refuse_first, delay_ms):
                 self.folder = folder
                 self.refuse_left = refuse_first
+                self.delay = delay_ms / 1000.0
 
             @classmethod
             def from_cli(cls, parser, *args):
-                return cls(args[0], int(args[1]) if len(args) > 1 else 0)
+                return cls(args[0], int(args[1]) if len(args) > 1 else 0, int(args[2]) if len(args) > 2 else 0)
 
             async def handle_DATA(self, server, session, envelope):
+                if self.delay > 0:
+                    await asyncio.sleep(self.delay)
                 if self.refuse_left > 0:
                     self.refuse_left -= 1
                     return '451 4.3.0 Mailbox busy, try again later (test server)'
@@ -56,7 +61,7 @@ public sealed class SmtpSink : IAsyncDisposable
     /// <summary>The URL the product's <c>TMSSW_SMTP</c> takes.</summary>
     public string Url => $"smtp://127.0.0.1:{Port}";
 
-    public static async Task<SmtpSink> StartAsync(int refuseFirst = 0)
+    public static async Task<SmtpSink> StartAsync(int refuseFirst = 0, int delayMilliseconds = 0)
     {
         if (!File.Exists(Python))
         {
@@ -74,7 +79,7 @@ public sealed class SmtpSink : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var a in new[] { "-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{port}", "-c", "tmssw_smtp_sink.Sink", Path.Combine(root, "received"), refuseFirst.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        foreach (var a in new[] { "-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{port}", "-c", "tmssw_smtp_sink.Sink", Path.Combine(root, "received"), refuseFirst.ToString(System.Globalization.CultureInfo.InvariantCulture), delayMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture) })
         {
             info.ArgumentList.Add(a);
         }

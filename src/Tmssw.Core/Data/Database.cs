@@ -106,11 +106,11 @@ public static class DatabaseRegistration
         services.AddSingleton(setting);
         if (setting.IsPostgres)
         {
-            services.AddDbContext<TmsswDbContext, PostgresTmsswDbContext>(o => Configure(o, setting));
+            services.AddDbContextPool<TmsswDbContext, PostgresTmsswDbContext>(o => Configure(o, setting));
         }
         else
         {
-            services.AddDbContext<TmsswDbContext, SqliteTmsswDbContext>(o => Configure(o, setting));
+            services.AddDbContextPool<TmsswDbContext, SqliteTmsswDbContext>(o => Configure(o, setting));
         }
 
         return services;

@@ -18,13 +18,16 @@ public sealed record SendOutcome(int Sent, int Failed, IReadOnlyList<string> Err
 /// Sends what people approved (and failed sends whose retry time has come) through SMTP with MailKit.
 /// A failure is kept on the message with its reason, and the message is retried later with a growing
 /// delay (<see cref="Backoff"/>): never dropped. A sent message stays, with its Message-ID and time.
-/// One round at a time per process.
+/// Several instances (or rounds) may run at once: each message is claimed in the database before it is
+/// sent (<see cref="ClaimAsync"/>), so exactly one round sends it; a claim whose instance died lapses after
+/// <see cref="ClaimTime"/> and the message is tried again.
 /// </summary>
 public sealed class SendOutbox(TmsswDbContext db, Outbox outbox, MailSettings settings, TimeProvider clock)
 {
-    private static readonly SemaphoreSlim OneRound = new(1, 1);
-
     public const int MaxPerRound = 200;
+
+    /// <summary>How long a claimed message is left to the round that claimed it (a round sends at most 200 with a 30 s timeout each).</summary>
+    public static readonly TimeSpan ClaimTime = TimeSpan.FromMinutes(15);
 
     /// <summary>The wait before attempt n+1 after n failed attempts: 1, 2, 4 … minutes, at most 6 hours.</summary>
     public static TimeSpan Backoff(int failedAttempts) =>
@@ -48,15 +51,31 @@ public sealed class SendOutbox(TmsswDbContext db, Outbox outbox, MailSettings se
             return SendOutcome.Refused("TMSSW_MAIL_FROM is not set to an address, e.g. \"TMSSW program <program@example.org>\".");
         }
 
-        await OneRound.WaitAsync(ct);
-        try
+        return await RoundAsync(scope, endpoint, from, ct);
+    }
+
+    /// <summary>
+    /// Takes the message for this round if no other round took it since it was read: one conditional
+    /// UPDATE that moves its next attempt past the claim time, which matches only while the row still
+    /// holds what this round read. Returns false when another round (or instance) was first.
+    /// </summary>
+    private async Task<bool> ClaimAsync(OutboxMessage m, DateTimeOffset now, CancellationToken ct)
+    {
+        var (status, attempts, read) = (m.Status, m.Attempts, m.NextAttemptAt);
+        var until = now + ClaimTime;
+        var claimed = await db.OutboxMessages
+            .Where(x => x.Id == m.Id && x.Status == status && x.Attempts == attempts && x.NextAttemptAt == read)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.NextAttemptAt, until), ct);
+        if (claimed != 1)
         {
-            return await RoundAsync(scope, endpoint, from, ct);
+            return false;
         }
-        finally
-        {
-            OneRound.Release();
-        }
+
+        // The tracked copy now matches the row, so what the round changes next is saved against it.
+        var next = db.Entry(m).Property(x => x.NextAttemptAt);
+        next.CurrentValue = until;
+        next.OriginalValue = until;
+        return true;
     }
 
     private async Task<SendOutcome> RoundAsync(UserScope scope, SmtpEndpoint endpoint, MailboxAddress from, CancellationToken ct)
@@ -65,11 +84,21 @@ public sealed class SendOutbox(TmsswDbContext db, Outbox outbox, MailSettings se
         var due = (await db.OutboxMessages
                 .Where(m => m.Status == OutboxStatus.Approved || m.Status == OutboxStatus.Failed)
                 .ToListAsync(ct))
-            .Where(m => m.Status == OutboxStatus.Approved || m.NextAttemptAt is null || m.NextAttemptAt <= now)
+            .Where(m => m.NextAttemptAt is null || m.NextAttemptAt <= now)
             .Where(m => scope.MayReviewMail(m.EditionId))
             .OrderBy(m => m.ApprovedAt).ThenBy(m => m.Id)
             .Take(MaxPerRound)
             .ToList();
+        var mine = new List<OutboxMessage>(due.Count);
+        foreach (var m in due)
+        {
+            if (await ClaimAsync(m, now, ct))
+            {
+                mine.Add(m);
+            }
+        }
+
+        due = mine;
         if (due.Count == 0)
         {
             return new SendOutcome(0, 0, []);

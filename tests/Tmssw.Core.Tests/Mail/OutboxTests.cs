@@ -110,6 +110,81 @@ public class OutboxTests
         Assert.Equal((OutboxStatus.Sent, 2, (string?)null), (sent.Status, sent.Attempts, sent.LastError));
     }
 
+    /// <summary>Eight approved messages to eight addresses, as staff would leave them.</summary>
+    private static async Task<List<int>> EightApprovedAsync(PartnersWorld w)
+    {
+        var ids = new List<int>();
+        await using (var scope = w.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Tmssw.Core.Data.TmsswDbContext>();
+            var outbox = scope.ServiceProvider.GetRequiredService<Outbox>();
+            var added = new List<OutboxMessage>();
+            for (var i = 0; i < 8; i++)
+            {
+                added.Add(await outbox.AddToAsync(w.EditionId, null, $"Person {i}", $"person{i}@example.org", "en", MailTemplate.StatusChanged, "test",
+                    new Dictionary<string, string?> { ["status"] = "Traveling" }));
+            }
+
+            await db.SaveChangesAsync();
+            ids.AddRange(added.Select(m => m.Id));
+        }
+
+        foreach (var id in ids)
+        {
+            Assert.True((await w.RunAsync<ApproveMessage, Result>(s => s.RunAsync(w.Staff(), id))).Succeeded);
+        }
+
+        return ids;
+    }
+
+    [Theory, ProviderData]
+    public async Task Two_instances_sending_at_once_send_each_message_exactly_once(Provider provider)
+    {
+        // A slow server, so that the second round reads the outbox while the first is still sending.
+        await using var sink = await SmtpSink.StartAsync(delayMilliseconds: 150);
+        await using var w = await PartnersWorld.CreateAsync(provider, new MailSettings(sink.Url, From));
+        await EightApprovedAsync(w);
+        List<int> ids;
+        await using (var before = w.Db())
+        {
+            ids = await before.OutboxMessages.Where(m => m.Status == OutboxStatus.Approved).Select(m => m.Id).ToListAsync();
+        }
+
+        Assert.True(ids.Count >= 8);
+        var rounds = await Task.WhenAll(
+            w.RunAsync<SendOutbox, SendOutcome>(s => s.RunAsync(w.Staff())),
+            w.RunAsync<SendOutbox, SendOutcome>(s => s.RunAsync(w.Staff())));
+
+        Assert.Equal(ids.Count, rounds.Sum(r => r.Sent));
+        Assert.All(rounds, r => Assert.Equal(0, r.Failed));
+        var received = sink.Received().Select(raw => MimeMessage.Load(new MemoryStream(raw)).Headers["X-Tmssw-Outbox-Id"]).ToList();
+        Assert.Equal(ids.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).Order(), received.Order());
+        await using var db = w.Db();
+        var rows = await db.OutboxMessages.Where(m => ids.Contains(m.Id)).ToListAsync();
+        Assert.All(rows, m => Assert.Equal((OutboxStatus.Sent, 1, (DateTimeOffset?)null), (m.Status, m.Attempts, m.NextAttemptAt)));
+    }
+
+    [Theory, ProviderData]
+    public async Task A_claim_left_by_a_stopped_instance_lapses_and_the_message_goes_later(Provider provider)
+    {
+        await using var sink = await SmtpSink.StartAsync();
+        await using var w = await PartnersWorld.CreateAsync(provider, new MailSettings(sink.Url, From));
+        var id = (await EightApprovedAsync(w))[0];
+        await using (var db = w.Db())
+        {
+            // What a round's claim leaves when its instance is killed before sending.
+            var until = w.Clock.Now + SendOutbox.ClaimTime;
+            await db.OutboxMessages.Where(m => m.Id != id).ExecuteUpdateAsync(u => u.SetProperty(m => m.Status, OutboxStatus.Discarded));
+            await db.OutboxMessages.Where(m => m.Id == id).ExecuteUpdateAsync(u => u.SetProperty(m => m.NextAttemptAt, until));
+        }
+
+        Assert.Equal(0, (await w.RunAsync<SendOutbox, SendOutcome>(s => s.RunAsync(w.Staff()))).Sent);
+        Assert.Empty(sink.Received());
+        w.Clock.Now += SendOutbox.ClaimTime;
+        Assert.Equal(1, (await w.RunAsync<SendOutbox, SendOutcome>(s => s.RunAsync(w.Staff()))).Sent);
+        Assert.Single(sink.Received());
+    }
+
     [Theory, ProviderData]
     public async Task A_server_that_cannot_be_reached_loses_nothing(Provider provider)
     {

@@ -65,9 +65,16 @@ public sealed class SignInTests
         var client = app.CreateClient(new() { AllowAutoRedirect = false });
         async Task<string> AnswerAsync(string email, string password)
         {
-            var r = await PostForm(client, "/account/login", "/account/login", new() { ["Input.Email"] = email, ["Input.Password"] = password });
+            var page = await client.GetStringAsync("/account/login");
+            var fields = new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password, ["__RequestVerificationToken"] = TmsswAppFactory.AntiForgery(page) };
+            var posted = System.Diagnostics.Stopwatch.StartNew();
+            var r = await client.PostAsync("/account/login", new FormUrlEncodedContent(fields));
+            var answer = Error(await r.Content.ReadAsStringAsync());
+
+            // Every failure (unknown, wrong, locked) is held to the same answer time, whatever its path cost.
+            Assert.True(posted.Elapsed >= Tmssw.Web.Pages.Accounts.LoginModel.FailureAnswerTime, $"{email}: answered after {posted.Elapsed.TotalMilliseconds} ms");
             Assert.Equal(HttpStatusCode.OK, r.StatusCode);
-            return Error(await r.Content.ReadAsStringAsync());
+            return answer;
         }
 
         var wrong = await AnswerAsync("staff@tmssw.test", "wrong-password-1A");

@@ -19,6 +19,14 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
     /// </summary>
     public const string Failure = "The e-mail or password is not right, or the account is locked after repeated failed sign-ins: try again in 15 minutes or ask an administrator.";
 
+    /// <summary>
+    /// Every failed sign-in is answered this long after its request began (or later, if the work took longer):
+    /// the decoy hash makes the paths cost about the same, and this hides what still differs (a known account's
+    /// failure count is written, an unknown one has nothing to write), so the time of the answer cannot tell
+    /// whether an account exists, is locked or was mistyped.
+    /// </summary>
+    public static readonly TimeSpan FailureAnswerTime = TimeSpan.FromMilliseconds(400);
+
     /// <summary>A hash of a password nobody has, verified for unknown e-mails so that they cost the same time as known ones.</summary>
     private static readonly Lazy<string> DecoyHash = new(() => new PasswordHasher<AppUser>().HashPassword(new AppUser(), Guid.NewGuid().ToString("N")));
 
@@ -39,13 +47,13 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
             return Page();
         }
 
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var email = Input.Email.Trim();
         if (await users.FindByNameAsync(email) is null)
         {
             // Spend what checking a real password spends, then answer as for a wrong one.
             users.PasswordHasher.VerifyHashedPassword(new AppUser(), DecoyHash.Value, Input.Password);
-            ModelState.AddModelError(string.Empty, Failure);
-            return Page();
+            return await FailedAsync(started);
         }
 
         var result = await signIn.PasswordSignInAsync(email, Input.Password, isPersistent: false, lockoutOnFailure: true);
@@ -60,6 +68,17 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
             // Identity answers a locked account without looking at the password: spend the same again,
             // so a lock cannot be told from a wrong password by its time.
             users.PasswordHasher.VerifyHashedPassword(new AppUser(), DecoyHash.Value, Input.Password);
+        }
+
+        return await FailedAsync(started);
+    }
+
+    private async Task<IActionResult> FailedAsync(long started)
+    {
+        var left = FailureAnswerTime - System.Diagnostics.Stopwatch.GetElapsedTime(started);
+        if (left > TimeSpan.Zero)
+        {
+            await Task.Delay(left, HttpContext.RequestAborted);
         }
 
         ModelState.AddModelError(string.Empty, Failure);

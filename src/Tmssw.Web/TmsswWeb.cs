@@ -151,7 +151,9 @@ public static class TmsswWeb
             }
         });
         app.UseControlCharacterGuard();
-        app.UseStaticFiles();
+        // Files from wwwroot; the API and the calendar feeds (whose .ics would make the middleware look on disk
+        // for every fetch) never are.
+        app.UseWhen(c => !IsApi(c) && !c.Request.Path.StartsWithSegments("/feeds"), files => files.UseStaticFiles());
         app.UseTmsswObservability();
         app.UseRouting();
         app.UseAuthentication();

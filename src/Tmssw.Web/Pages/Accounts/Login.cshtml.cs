@@ -75,10 +75,11 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
 
     private async Task<IActionResult> FailedAsync(long started)
     {
-        var left = FailureAnswerTime - System.Diagnostics.Stopwatch.GetElapsedTime(started);
-        if (left > TimeSpan.Zero)
+        // A timer may fire a little early by the stopwatch's measure: wait again until the time has truly passed.
+        TimeSpan left;
+        while ((left = FailureAnswerTime - System.Diagnostics.Stopwatch.GetElapsedTime(started)) > TimeSpan.Zero)
         {
-            await Task.Delay(left, HttpContext.RequestAborted);
+            await Task.Delay(left + TimeSpan.FromMilliseconds(1), HttpContext.RequestAborted);
         }
 
         ModelState.AddModelError(string.Empty, Failure);

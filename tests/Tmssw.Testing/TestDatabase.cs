@@ -46,7 +46,7 @@ public sealed class TestDatabase : IAsyncDisposable
             await create.ExecuteNonQueryAsync();
         }
 
-        var builder = new NpgsqlConnectionStringBuilder(server) { Database = name, Pooling = false };
+        var builder = new NpgsqlConnectionStringBuilder(server) { Database = name };
         return new TestDatabase(new DatabaseSetting(builder.ToString()), null, name);
     }
 
@@ -76,6 +76,12 @@ public sealed class TestDatabase : IAsyncDisposable
 
         if (postgresName is not null)
         {
+            // This database's pooled connections go first; WITH (FORCE) ends any other session still on it.
+            await using (var pooled = new NpgsqlConnection(Setting.ConnectionString))
+            {
+                NpgsqlConnection.ClearPool(pooled);
+            }
+
             await using var connection = new NpgsqlConnection(PostgresServer);
             await connection.OpenAsync();
             await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {postgresName} WITH (FORCE)", connection);

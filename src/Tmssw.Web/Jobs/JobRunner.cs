@@ -8,7 +8,7 @@ namespace Tmssw.Web.Jobs;
 
 /// <summary>
 /// Runs one <see cref="JobRun"/>: claims a place (at most <see cref="JobLimits.MaxConcurrentSolvers"/>
-/// running across the cluster, one per lock key), runs the kind's <see cref="ISolverWork"/> as the
+/// running across the cluster, one per lock key, in the order they were queued), runs the kind's <see cref="ISolverWork"/> as the
 /// person who started it, writes progress and a heartbeat to the row every second, and records the
 /// result or the failure's reason. A run whose instance died is taken up again (Quartz recovery) up to
 /// <see cref="JobLimits.MaxAttempts"/> times, then failed with its reason.
@@ -124,7 +124,14 @@ public sealed class JobRunner(
         {
             var running = await db.JobRuns.Where(r => r.State == JobRunState.Running && r.HeartbeatAt >= fresh)
                 .Select(r => r.LockKey).ToListAsync(ct);
-            if (running.Count >= limits.MaxConcurrentSolvers || running.Contains(run.LockKey))
+            var free = limits.MaxConcurrentSolvers - running.Count;
+
+            // First come, first served, as the queue positions people see promise: the free places go to the
+            // earlier queued runs that could start now (one waiting for its own plan to finish cannot).
+            var ahead = free > 0 && !running.Contains(run.LockKey)
+                ? await db.JobRuns.CountAsync(r => r.State == JobRunState.Queued && r.CreatedAt < run.CreatedAt && !running.Contains(r.LockKey), ct)
+                : 0;
+            if (free <= ahead || running.Contains(run.LockKey))
             {
                 run.Phase = running.Contains(run.LockKey) ? "queued: same plan being solved" : "queued";
                 await db.SaveChangesAsync(ct);

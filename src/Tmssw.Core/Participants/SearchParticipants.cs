@@ -54,40 +54,45 @@ public sealed class SearchParticipants(TmsswDbContext db)
     public async Task<ParticipantPage> RunAsync(UserScope scope, int editionId, ParticipantFilter filter, int? knownTotal, CancellationToken cancellationToken = default)
     {
         var query = scope.Participants(db).AsNoTracking().Where(p => p.EditionId == editionId);
+        var narrowed = false; // by a search or a filter: then the caller's count of the whole edition is not the total
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
             var q = filter.Search.Trim().ToLower();
             query = query.Where(p => (p.GivenName + " " + p.FamilyName).ToLower().Contains(q)
                 || p.Agency.ToLower().Contains(q) || p.Position.ToLower().Contains(q));
+            narrowed = true;
         }
 
         if (filter.Status is { } status)
         {
             query = query.Where(p => p.Status == status);
+            narrowed = true;
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Country))
         {
             query = query.Where(p => p.Country == filter.Country);
+            narrowed = true;
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Region))
         {
             query = query.Where(p => p.Region == filter.Region);
+            narrowed = true;
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Theme))
         {
             query = query.Where(p => p.Themes.Contains(filter.Theme));
+            narrowed = true;
         }
 
         if (filter.GroupId is { } groupId)
         {
             query = query.Where(p => p.GroupId == groupId);
+            narrowed = true;
         }
 
-        var narrowed = !string.IsNullOrWhiteSpace(filter.Search) || filter.Status is not null || !string.IsNullOrWhiteSpace(filter.Country)
-            || !string.IsNullOrWhiteSpace(filter.Region) || !string.IsNullOrWhiteSpace(filter.Theme) || filter.GroupId is not null;
         var total = knownTotal is { } all && !narrowed ? all : await query.CountAsync(cancellationToken);
         var pageSize = Math.Clamp(filter.PageSize, 1, MaxPageSize);
         var page = Math.Max(1, filter.Page);

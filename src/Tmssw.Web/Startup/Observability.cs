@@ -2,7 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.HttpLogging;
+using System.Diagnostics;
 using OpenTelemetry.Metrics;
 
 namespace Tmssw.Web.Startup;
@@ -20,6 +20,9 @@ public static class Observability
 {
     public const string MetricsPath = "/metrics";
 
+    /// <summary>The category of the one line per request (<c>Logs:Requests=true</c>).</summary>
+    public const string RequestsCategory = "Tmssw.Web.Requests";
+
     /// <summary>Every meter the app's own code names "Tmssw.…".</summary>
     public const string MeterPattern = "Tmssw.*";
 
@@ -36,19 +39,6 @@ public static class Observability
             });
         }
 
-        // Logs:Requests=true: one line per request (method, path without the query string, which can hold
-        // search terms, status, duration), carrying the request id like every line logged during the request.
-        if (builder.Configuration.GetValue("Logs:Requests", false))
-        {
-            builder.Logging.AddFilter("Microsoft.AspNetCore.HttpLogging", LogLevel.Information);
-            builder.Services.AddHttpLogging(o =>
-            {
-                o.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath
-                    | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
-                o.CombineLogs = true;
-            });
-        }
-
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddAspNetCoreInstrumentation()
             .AddMeter(MeterPattern)
@@ -59,9 +49,28 @@ public static class Observability
     /// <summary>Request logs when configured, and <c>/metrics</c> behind its gate; call before routing.</summary>
     public static WebApplication UseTmsswObservability(this WebApplication app)
     {
+        // Logs:Requests=true: one line per request (method, path without the query string, which can hold
+        // search terms, status, duration), carrying the request id like every line logged during the request.
+        // A source-generated log call at the end of the request: ASP.NET Core's HTTP logging middleware does the
+        // same with a per-request context, a field list and a combined message built each time.
         if (app.Configuration.GetValue("Logs:Requests", false))
         {
-            app.UseHttpLogging();
+            var requests = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(RequestsCategory);
+            app.Use(async (context, next) =>
+            {
+                var started = Stopwatch.GetTimestamp();
+                var status = StatusCodes.Status500InternalServerError; // unless the rest of the pipeline answers
+                try
+                {
+                    await next(context);
+                    status = context.Response.StatusCode;
+                }
+                finally
+                {
+                    RequestLog.Answered(requests, context.Request.Method, context.Request.PathBase + context.Request.Path,
+                        status, Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 1));
+                }
+            });
         }
 
         var token = app.Configuration["Metrics:Token"];
@@ -108,4 +117,10 @@ public static class Observability
         var forwarded = headers.ContainsKey("X-Forwarded-For") || headers.ContainsKey("X-Original-For") || headers.ContainsKey("Forwarded");
         return !forwarded && context.Connection.RemoteIpAddress is { } remote && IPAddress.IsLoopback(remote);
     }
+}
+
+internal static partial class RequestLog
+{
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "{Method} {Path} answered {StatusCode} in {Duration} ms")]
+    public static partial void Answered(ILogger logger, string method, string path, int statusCode, double duration);
 }

@@ -167,8 +167,19 @@ public sealed class TwoInstancesTests
             var events = lines.Where(l => l.StartsWith('{')).Select(l => JsonDocument.Parse(l).RootElement).ToList();
             Assert.NotEmpty(events);
             Assert.All(events, e => Assert.True(e.TryGetProperty("Timestamp", out _) && e.TryGetProperty("LogLevel", out _) && e.TryGetProperty("Category", out _)));
-            var requests = events.Where(e => e.GetProperty("Category").GetString()!.StartsWith("Microsoft.AspNetCore.HttpLogging", StringComparison.Ordinal)).ToList();
+            var requests = events.Where(e => e.GetProperty("Category").GetString() == "Tmssw.Web.Requests").ToList();
             Assert.NotEmpty(requests);
+            Assert.All(requests, e =>
+            {
+                var state = e.GetProperty("State");
+                Assert.Matches("^(GET|POST|HEAD)$", state.GetProperty("Method").GetString());
+                Assert.StartsWith("/", state.GetProperty("Path").GetString(), StringComparison.Ordinal);
+                Assert.DoesNotContain("?", state.GetProperty("Path").GetString(), StringComparison.Ordinal);
+                Assert.InRange(int.Parse(Text(state.GetProperty("StatusCode")), System.Globalization.CultureInfo.InvariantCulture), 200, 599);
+                Assert.True(double.TryParse(Text(state.GetProperty("Duration")), System.Globalization.CultureInfo.InvariantCulture, out var ms) && ms >= 0);
+            });
+            Assert.Contains(requests, e => e.GetProperty("State").GetProperty("Path").GetString() == "/readyz"
+                && Text(e.GetProperty("State").GetProperty("StatusCode")) == "200");
             Assert.Contains(requests, e => e.TryGetProperty("Scopes", out var scopes)
                 && scopes.EnumerateArray().Any(s => s.ValueKind == JsonValueKind.Object && s.TryGetProperty("RequestId", out var id) && id.GetString()!.Length > 0));
         }
@@ -183,6 +194,9 @@ public sealed class TwoInstancesTests
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{where}: {(int)response.StatusCode} {response.Headers.Location}");
         Assert.Contains("admin@tmssw.local", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    /// <summary>A logged value as text, whether the formatter wrote it as a JSON number or a string.</summary>
+    private static string Text(JsonElement value) => value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();
 
     private static string Port(int port) => port.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

@@ -2,7 +2,7 @@
 # Load benchmark (docs/benchmarks.md): wrk against the participant list, a participant page, the API list and
 # an iCalendar feed, at 10,000 participants on PostgreSQL, through nginx and two instances
 # (scripts/two-instances.sh), beside the floor (bench/Tmssw.Bench.Floor: a bare minimal API running one query on
-# the same database, behind its own nginx with the same configuration). One run, cases one after another, the
+# the same database, two instances behind their own nginx with the same configuration). One run, cases one after another, the
 # floor measured first and last; prints a Markdown table of req/s, p50, p99, errors and the ratios to the floor.
 #
 #   bench/Tmssw.Bench.Load/run.sh [--duration 15] [--warmup 20] [--connections 8] [--participants 10000] [--no-build]
@@ -39,10 +39,10 @@ log() { printf '== %s\n' "$*" >&2; }
 work=$(mktemp -d /tmp/tmssw-load.XXXXXX)
 password="Load-Bench-Passw0rd-1"
 two_pid=""
-floor_pid=""
+floor_pids=()
 cleanup() {
   [ -f "$work/floor-nginx/nginx.pid" ] && kill "$(cat "$work/floor-nginx/nginx.pid")" 2>/dev/null || true
-  [ -n "$floor_pid" ] && kill "$floor_pid" 2>/dev/null || true
+  for pid in "${floor_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   if [ -n "$two_pid" ]; then kill -TERM "$two_pid" 2>/dev/null || true; wait "$two_pid" 2>/dev/null || true; fi
   stop_throwaway_postgres
 }
@@ -70,7 +70,7 @@ dotnet bench/Tmssw.Bench.Load/bin/Release/net10.0/Tmssw.Bench.Load.dll --db "$db
 . "$work/bench.env"
 
 free_port() { local p; for p in $(seq "$1" $(($1 + 200))); do (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }; done; }
-proxy=$(free_port 18080); app_a=$(free_port 18181); app_b=$(free_port $((app_a + 1))); floor=$(free_port 18383); floor_proxy=$(free_port 18484)
+proxy=$(free_port 18080); app_a=$(free_port 18181); app_b=$(free_port $((app_a + 1))); floor=$(free_port 18383); floor_b=$(free_port $((floor + 1))); floor_proxy=$(free_port 18484)
 
 # The app: the same configuration as any two-instance setup; the API rate limit (per user) raised for wrk.
 cat >"$work/app.env" <<ENV
@@ -81,11 +81,15 @@ ENV
 scripts/two-instances.sh --db "$db" --port "$proxy" --app-ports "$app_a,$app_b" --dir "$work/two" --env "$work/app.env" --no-build &
 two_pid=$!
 
-dotnet bench/Tmssw.Bench.Floor/bin/Release/net10.0/Tmssw.Bench.Floor.dll --db "$db" --edition "$EDITION_ID" --urls "http://127.0.0.1:$floor" >"$work/floor.log" 2>&1 &
-floor_pid=$!
+# The floor runs as two instances too, behind nginx the same way: the ratios then compare the endpoints, not one
+# process against two on the same cores.
+for port in "$floor" "$floor_b"; do
+  dotnet bench/Tmssw.Bench.Floor/bin/Release/net10.0/Tmssw.Bench.Floor.dll --db "$db" --edition "$EDITION_ID" --urls "http://127.0.0.1:$port" >"$work/floor-$port.log" 2>&1 &
+  floor_pids+=($!)
+done
 mkdir -p "$work/floor-nginx/tmp"
 chmod 1777 "$work/floor-nginx/tmp"
-scripts/two-instances.sh --print-nginx-conf --dir "$work/floor-nginx" --port "$floor_proxy" --app-ports "$floor,$floor" >"$work/floor-nginx/nginx.conf"
+scripts/two-instances.sh --print-nginx-conf --dir "$work/floor-nginx" --port "$floor_proxy" --app-ports "$floor,$floor_b" >"$work/floor-nginx/nginx.conf"
 "$nginx_bin" -p "$work/floor-nginx" -c "$work/floor-nginx/nginx.conf" -e "$work/floor-nginx/error.log"
 
 wait_ok() { local i; for i in $(seq 1 900); do curl -fsS -o /dev/null "$1" 2>/dev/null && return 0; kill -0 "$two_pid" 2>/dev/null || { echo "two-instances.sh stopped" >&2; exit 1; }; sleep 0.5; done; echo "$1 never answered" >&2; exit 1; }

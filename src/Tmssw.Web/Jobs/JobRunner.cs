@@ -125,15 +125,16 @@ public sealed class JobRunner(
             var running = await db.JobRuns.Where(r => r.State == JobRunState.Running && r.HeartbeatAt >= fresh)
                 .Select(r => r.LockKey).ToListAsync(ct);
             var free = limits.MaxConcurrentSolvers - running.Count;
+            var samePlanRunning = running.Contains(run.LockKey);
 
             // First come, first served, as the queue positions people see promise: the free places go to the
             // earlier queued runs that could start now (one waiting for its own plan to finish cannot).
-            var ahead = free > 0 && !running.Contains(run.LockKey)
+            var ahead = free > 0 && !samePlanRunning
                 ? await db.JobRuns.CountAsync(r => r.State == JobRunState.Queued && r.CreatedAt < run.CreatedAt && !running.Contains(r.LockKey), ct)
                 : 0;
-            if (free <= ahead || running.Contains(run.LockKey))
+            if (samePlanRunning || free <= ahead)
             {
-                run.Phase = running.Contains(run.LockKey) ? "queued: same plan being solved" : "queued";
+                run.Phase = samePlanRunning ? "queued: same plan being solved" : "queued";
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
                 return false;

@@ -1,8 +1,8 @@
+using System.Diagnostics;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using System.Diagnostics;
 using OpenTelemetry.Metrics;
 
 namespace Tmssw.Web.Startup;

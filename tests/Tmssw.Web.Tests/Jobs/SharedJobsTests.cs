@@ -30,21 +30,7 @@ public sealed class SharedJobsTests
 
         // The one place is held by a run of a third instance (a fresh heartbeat), so both runs wait in the
         // queue for as long as the test looks: a split of the demo can finish in well under a poll.
-        var holder = new JobRun
-        {
-            Id = Guid.NewGuid(),
-            Kind = JobKinds.Schedule,
-            LockKey = "schedule:held-by-the-test",
-            Title = "A run on a third instance",
-            OwnerUserId = "someone-else",
-            State = JobRunState.Running,
-            Phase = "solving",
-            CreatedAt = DateTimeOffset.UtcNow.AddMinutes(-1),
-            StartedAt = DateTimeOffset.UtcNow.AddMinutes(-1),
-            HeartbeatAt = DateTimeOffset.UtcNow,
-            Instance = "third",
-            Attempts = 1,
-        };
+        var holder = RunRow("schedule:held-by-the-test", JobRunState.Running, secondsAgo: 60);
         await using (var db = a.Database.NewContext())
         {
             db.JobRuns.Add(holder);
@@ -118,27 +104,12 @@ public sealed class SharedJobsTests
             ExtraSettings = new Dictionary<string, string> { ["Jobs:MaxConcurrentSolvers"] = "2" },
         };
         _ = app.Server;
-        var now = DateTimeOffset.UtcNow;
-        JobRun Row(string lockKey, JobRunState state, int secondsAgo) => new()
-        {
-            Id = Guid.NewGuid(),
-            Kind = JobKinds.Schedule,
-            LockKey = lockKey,
-            Title = lockKey,
-            OwnerUserId = "someone",
-            State = state,
-            Phase = state == JobRunState.Running ? "solving" : "queued",
-            CreatedAt = now.AddSeconds(-secondsAgo),
-            HeartbeatAt = state == JobRunState.Running ? now : null,
-            Attempts = state == JobRunState.Running ? 1 : 0,
-        };
-
         // One of two places taken by a run of plan P; queued, oldest first: another run of P (which must wait
         // for its own plan), then a run of Q, then a run of R.
-        var running = Row("schedule:p", JobRunState.Running, 60);
-        var samePlan = Row("schedule:p", JobRunState.Queued, 30);
-        var earlier = Row("schedule:q", JobRunState.Queued, 20);
-        var later = Row("schedule:r", JobRunState.Queued, 10);
+        var running = RunRow("schedule:p", JobRunState.Running, 60);
+        var samePlan = RunRow("schedule:p", JobRunState.Queued, 30);
+        var earlier = RunRow("schedule:q", JobRunState.Queued, 20);
+        var later = RunRow("schedule:r", JobRunState.Queued, 10);
         await using (var db = app.Database.NewContext())
         {
             db.JobRuns.AddRange(running, samePlan, earlier, later);
@@ -201,6 +172,31 @@ public sealed class SharedJobsTests
         {
             Assert.Equal(0, await db.Uploads.CountAsync());
         }
+    }
+
+    /// <summary>
+    /// A run another instance (or another person) queued or is running, written straight to the table: a running
+    /// one has a fresh heartbeat, so it holds its place.
+    /// </summary>
+    private static JobRun RunRow(string lockKey, JobRunState state, int secondsAgo)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var running = state == JobRunState.Running;
+        return new JobRun
+        {
+            Id = Guid.NewGuid(),
+            Kind = JobKinds.Schedule,
+            LockKey = lockKey,
+            Title = lockKey,
+            OwnerUserId = "someone-else",
+            State = state,
+            Phase = running ? "solving" : "queued",
+            CreatedAt = now.AddSeconds(-secondsAgo),
+            StartedAt = running ? now.AddSeconds(-secondsAgo) : null,
+            HeartbeatAt = running ? now : null,
+            Instance = running ? "third" : null,
+            Attempts = running ? 1 : 0,
+        };
     }
 
     private static async Task<Guid> StartSplitAsync(HttpClient client)

@@ -85,6 +85,40 @@ public sealed class AccessibilityBrowserTests(BrowserApp app, Xunit.Abstractions
         tracked.AssertNoConsoleErrors();
     }
 
+    /// <summary>A queued job's progress page (its place in the queue) at 375 px: axe-clean, nothing wider than the screen.</summary>
+    [Fact]
+    public async Task A_queued_jobs_page_shows_its_place_and_passes_axe_at_375_px()
+    {
+        var run = new Tmssw.Core.Jobs.JobRun
+        {
+            Id = Guid.NewGuid(),
+            Kind = Tmssw.Core.Jobs.JobKinds.Split,
+            LockKey = "split:axe-check",
+            Title = "Split of 2024",
+            OwnerUserId = app.People.StaffId,
+            State = Tmssw.Core.Jobs.JobRunState.Queued,
+            Phase = "queued",
+            CreatedAt = DateTimeOffset.UtcNow,
+        };
+        await app.QueryAsync(async db =>
+        {
+            db.JobRuns.Add(run); // a row only: no trigger runs it, so it stays queued while the page is read
+            return await db.SaveChangesAsync();
+        });
+
+        var phone = new BrowserNewContextOptions { ViewportSize = new() { Width = 375, Height = 800 } };
+        await using var tracked = await app.SignedInPageAsync(DemoPeople.EmailOf["Staff"], phone);
+        await tracked.GoAsync($"/jobs/{run.Id}");
+        await Microsoft.Playwright.Assertions.Expect(tracked.Page.Locator(".queue-position")).ToBeVisibleAsync();
+        Assert.Contains("in the queue", await tracked.Page.InnerTextAsync("main"), StringComparison.Ordinal);
+        Assert.True(await tracked.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 375"), "The page is wider than 375 px.");
+
+        var result = await tracked.Page.RunAxe();
+        var blocking = result.Violations.Where(v => Blocking.Contains(v.Impact)).ToList();
+        Assert.True(blocking.Count == 0, "axe on a queued job's page:\n" + Describe(blocking));
+        tracked.AssertNoConsoleErrors();
+    }
+
     private async Task<string> ResolveAsync(string path)
     {
         if (path.Contains("{post}", StringComparison.Ordinal))
